@@ -1,0 +1,109 @@
+"""The records that flow in and out: ``Article`` (contract input) and ``Claim`` (contract output)."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+SCHEMA_VERSION = 1
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE",
+    "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE",
+    "ASSAULT", "FIGHT",
+)
+NONE_LABEL = "NONE"
+RELATION_LABELS: tuple[str, ...] = PLOVER_TYPES + (NONE_LABEL,)
+MODALITIES = ("asserted", "reported", "hedged", "intended", "future", "hypothetical")
+OPTIONAL_ARTICLE_FIELDS = ("title", "published", "url", "source", "author", "language")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article, as the contract reads it: ``id`` and ``text`` required, the rest optional."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    source: str | None = None
+    author: str | None = None
+    language: str | None = None
+    origin: str | None = field(default=None, compare=False)  # where it was read: "file:line"
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data.pop("origin")
+        return {k: v for k, v in data.items() if v is not None}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor or thing in the text, resolved where possible."""
+
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+    code: str | None = None
+    sector: str | None = None
+    type: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "name": self.name, "code": self.code, "sector": self.sector,
+                "type": self.type, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Predicate:
+    type: str
+    lemma: str
+    text: str
+    negated: bool = False
+    modality: str = "asserted"
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self) -> dict:
+        return {"type": self.type, "lemma": self.lemma, "text": self.text, "negated": self.negated,
+                "modality": self.modality, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim, as the contract writes it."""
+
+    claim_id: str
+    article_id: str
+    subject: Mention
+    predicate: Predicate
+    object: Mention
+    evidence: Span
+    confidence: float
+    extractor: dict
+    motive: Span | None = None
+    attribution: Mention | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "claim_id": self.claim_id,
+            "article_id": self.article_id,
+            "subject": self.subject.to_dict(),
+            "predicate": self.predicate.to_dict(),
+            "object": self.object.to_dict(),
+            "motive": self.motive.to_dict() if self.motive else None,
+            "attribution": self.attribution.to_dict() if self.attribution else None,
+            "confidence": round(float(self.confidence), 4),
+            "evidence": self.evidence.to_dict(),
+            "extractor": dict(self.extractor),
+        }
