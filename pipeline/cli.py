@@ -1,0 +1,49 @@
+"""The ``geoclaims`` command line: extract, cat, train, evaluate.
+
+Each subcommand's arguments and work live in the module that owns the job; this module only
+parses, dispatches and turns ``GeoclaimsError`` into a message and a non-zero exit.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from .errors import GeoclaimsError
+
+# subcommand -> (module, help); the module has add_arguments(parser) and run(args) -> int
+COMMANDS: dict[str, tuple[str, str]] = {
+    "extract": ("geoclaims.commands.extract", "extract claims from articles into a claim store"),
+    "cat": ("geoclaims.commands.cat", "print every claim of a store as JSON Lines"),
+    "train": ("geoclaims.commands.train", "train a model (relations)"),
+    "evaluate": ("geoclaims.commands.evaluate", "evaluate a model (relations)"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    parser = argparse.ArgumentParser(prog="geoclaims", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"geoclaims {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, (module_name, help_text) in COMMANDS.items():
+        module = importlib.import_module(module_name)
+        module.add_arguments(sub.add_parser(name, help=help_text, description=help_text))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    module = importlib.import_module(COMMANDS[args.command][0])
+    try:
+        return int(module.run(args) or 0)
+    except GeoclaimsError as err:
+        print(f"geoclaims: error {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("geoclaims: interrupted; run the same command again to resume", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
