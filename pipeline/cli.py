@@ -15,6 +15,7 @@ from .errors import GeoclaimsError
 COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("geoclaims.commands.extract", "extract claims from articles into a claim store"),
     "cat": ("geoclaims.commands.cat", "print every claim of a store as JSON Lines"),
+    "summary": ("geoclaims.commands.summary", "print a readable summary of a store's claims"),
     "train": ("geoclaims.commands.train", "train a model (relations)"),
     "evaluate": ("geoclaims.commands.evaluate", "evaluate a model (relations)"),
 }

@@ -1,0 +1,148 @@
+"""Span -> ``Actor``: the whole span, else its owner ("Russia's Rosselkhoznadzor"), else its modifiers
+("Kazakh agricultural imports", "the Russian government", "Chinese troops"), else a named part of it.
+
+The sector comes from the span's head noun: an agency in the table ("Rosselkhoznadzor" -> GOV) or an
+agent noun (``AGENT_SECTORS``: government -> GOV, troops -> MIL, exporters -> BUS, farmers -> AGR ...).
+Works on parsed Docs (uses ``dep_``) and on unparsed ones (falls back to the tokens' order).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .gazetteer import Actor, Entry, Gazetteer, load_gazetteer
+
+if TYPE_CHECKING:  # spaCy itself is only needed by the caller's Doc
+    from spacy.tokens import Span, Token
+
+AGENT_SECTORS: dict[str, str] = {
+    **dict.fromkeys(
+        "government administration authority authorities ministry minister ministers official officials cabinet "
+        "president premier leader leadership regime state embassy ambassador envoy diplomat diplomats delegation "
+        "negotiator negotiators spokesman spokeswoman spokesperson regulator regulators agency watchdog "
+        "chancellor secretary department kremlin presidency".split(),
+        "GOV",
+    ),
+    **dict.fromkeys("parliament lawmakers legislators legislature senators deputies mps congressmen".split(), "LEG"),
+    **dict.fromkeys(
+        "troops army military forces soldiers navy airforce commanders generals officers warplanes jets "
+        "tanks artillery militia".split(),
+        "MIL",
+    ),
+    **dict.fromkeys("police policemen".split(), "COP"),
+    **dict.fromkeys("intelligence spies".split(), "SPY"),
+    **dict.fromkeys("court courts judges judiciary prosecutors prosecutor".split(), "JUD"),
+    **dict.fromkeys(
+        "firms firm companies company exporters exporter importers importer producers producer banks bank "
+        "investors investor business businesses industry traders trader manufacturers manufacturer corporations "
+        "lenders insurers airlines refiners miners".split(),
+        "BUS",
+    ),
+    **dict.fromkeys("farmers farmer growers grower".split(), "AGR"),
+    **dict.fromkeys("protesters protestors demonstrators opposition dissidents".split(), "OPP"),
+    **dict.fromkeys("rebels insurgents separatists".split(), "REB"),
+    **dict.fromkeys("civilians residents citizens people voters consumers workers villagers".split(), "CVL"),
+    **dict.fromkeys("media press journalists newspaper newspapers broadcaster".split(), "MED"),
+    **dict.fromkeys("students universities".split(), "EDU"),
+    **dict.fromkeys("refugees migrants".split(), "REF"),
+}
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "appos"})
+POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
+ENTITY_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "EVENT", "PRODUCT", "LAW"})
+MAX_PART = 6  # longest sub-span tried as an alias
+MAX_SPAN = 40  # spans longer than this are not searched for parts
+
+
+def resolve_span(span: Span, gazetteer: Gazetteer | None = None) -> Actor | None:
+    """The actor a span names or belongs to, or None."""
+    gazetteer = gazetteer or load_gazetteer()
+    whole = _whole(span, gazetteer)
+    if whole is not None:
+        return whole.actor._replace(type=_span_type(span) or whole.actor.type)
+    base = _owner(span, gazetteer) or _modifier(span, gazetteer) or _part(span, gazetteer)
+    if base is None:
+        return None
+    sector = head_sector(span.root, gazetteer) or base.actor.sector
+    return Actor(base.actor.name, base.actor.code, sector, _span_type(span))
+
+
+def _span_type(span: Span) -> str | None:
+    """The span's entity label, or None (noun chunks carry the label "NP", which is no entity type)."""
+    return span.label_ if span.label_ in ENTITY_TYPES else None
+
+
+def head_sector(head: Token, gazetteer: Gazetteer) -> str | None:
+    """Sector of a head noun: a state organ in the table, else the agent-noun table."""
+    entry = gazetteer.find(head.text)
+    if entry is not None and entry.actor.sector and entry.kind in {"agency", "seat", "leader"}:
+        return entry.actor.sector
+    return AGENT_SECTORS.get(head.lower_) or AGENT_SECTORS.get(head.lemma_.lower())
+
+
+def _whole(span: Span, gazetteer: Gazetteer) -> Entry | None:
+    key = span.ent_id_ if span.ent_id_ else ""
+    entry = gazetteer.by_key(key) if key else None
+    return entry or gazetteer.find(span.text)
+
+
+def _owner(span: Span, gazetteer: Gazetteer) -> Entry | None:
+    """The possessor: a ``poss`` child of the head, or the words before a possessive "'s"."""
+    for child in span.root.children:
+        if child.dep_ == "poss":
+            entry = _lookup_tokens([t for t in child.subtree if t.dep_ != "case"], gazetteer)
+            if entry is not None:
+                return entry
+    marks = [t.i for t in span if t.text in POSSESSIVE_MARKS and t.i > span.start]
+    if marks:
+        return gazetteer.find(span.doc[span.start : marks[0]].text)
+    return None
+
+
+def _modifier(span: Span, gazetteer: Gazetteer) -> Entry | None:
+    """An adjectival, compound or nominal modifier of the head that names an actor."""
+    for child in span.root.children:
+        if child.dep_ in MODIFIER_DEPS and span.start <= child.i < span.end:
+            entry = _lookup_tokens(list(child.subtree), gazetteer) or gazetteer.find(child.text)
+            if entry is not None:
+                return entry
+    return None
+
+
+def _part(span: Span, gazetteer: Gazetteer) -> Entry | None:
+    """The longest (then leftmost) run of tokens that names an actor; premodifiers before the head first."""
+    if len(span) > MAX_SPAN:
+        return None
+    head = span.root.i
+    before = span.doc[span.start : head] if head > span.start else None
+    for region in (before, span):
+        if region is not None and len(region):
+            entry = _longest_part(region, gazetteer)
+            if entry is not None:
+                return entry
+    return None
+
+
+def _longest_part(region: Span, gazetteer: Gazetteer) -> Entry | None:
+    for size in range(min(MAX_PART, len(region)), 0, -1):
+        for start in range(region.start, region.end - size + 1):
+            part = region.doc[start : start + size]
+            if not any(t.is_alpha for t in part) or (size == 1 and not _nameish(part[0])):
+                continue
+            entry = gazetteer.find(part.text)
+            if entry is not None:
+                return entry
+    return None
+
+
+def _nameish(token: Token) -> bool:
+    """A single token worth looking up: capitalised or an acronym, not a stop word."""
+    if token.text.isupper() and len(token.text) > 1:
+        return True
+    return token.text[:1].isupper() and not token.is_stop
+
+
+def _lookup_tokens(tokens: list[Token], gazetteer: Gazetteer) -> Entry | None:
+    if not tokens:
+        return None
+    tokens = sorted(tokens, key=lambda t: t.i)
+    doc = tokens[0].doc
+    return gazetteer.find(doc[tokens[0].i : tokens[-1].i + 1].text)

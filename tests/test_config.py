@@ -1,0 +1,51 @@
+from pathlib import Path
+
+import pytest
+
+from geoclaims.config import SCHEMA_NAME, config_hash, configs, defaults, load_config, validate
+from geoclaims.errors import GeoclaimsError
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_repo_config_is_valid_and_registered():
+    config = load_config(REPO / "configs" / "extract.toml")
+    assert config == defaults()
+    assert config["chunk_size"] == 64 and config["limits"]["max_chars"] == 1_000_000
+    assert configs.get(SCHEMA_NAME) is load_config
+
+
+@pytest.mark.parametrize("raw,key", [
+    ({"chunk_sise": 3}, "chunk_sise"),
+    ({"chunk_size": 0}, "chunk_size"),
+    ({"chunk_size": "64"}, "chunk_size"),
+    ({"chunk_size": True}, "chunk_size"),
+    ({"limits": {"max_chars": -1}}, "limits.max_chars"),
+    ({"limits": {"max_char": 5}}, "limits.max_char"),
+    ({"limits": 5}, "limits"),
+    ({"language": {"min_confidence": 1.5}}, "language.min_confidence"),
+    ({"language": {"allowed": []}}, "language.allowed"),
+    ({"schema": "geoclaims.config.extract.v9"}, "schema"),
+])
+def test_bad_values_name_the_key(raw, key):
+    with pytest.raises(GeoclaimsError, match="GC203") as err:
+        validate(raw)
+    assert f"'{key}'" in str(err.value)
+
+
+def test_defaults_fill_and_hash_is_stable(tmp_path: Path):
+    path = tmp_path / "c.toml"
+    path.write_text("chunk_size = 8\n[language]\nmin_confidence = 1\n", encoding="utf-8")
+    config = load_config(path)
+    assert config["chunk_size"] == 8 and config["language"]["min_confidence"] == 1.0
+    assert config["batch_size"] == 16
+    assert config_hash(config) == config_hash(load_config(path)) != config_hash(defaults())
+
+
+def test_missing_or_broken_file(tmp_path: Path):
+    with pytest.raises(GeoclaimsError, match="GC203"):
+        load_config(tmp_path / "none.toml")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("chunk_size = = 3", encoding="utf-8")
+    with pytest.raises(GeoclaimsError, match="GC203"):
+        load_config(bad)
