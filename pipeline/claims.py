@@ -1,0 +1,86 @@
+"""Articles -> ``Claim`` records: the spaCy pipeline with the relation component, then provenance.
+
+``ClaimExtractor(model_dir).extract(articles)`` returns one list of claims per article. A claim's
+``claim_id`` hashes the article (id and text), the two spans, the type, the model and the config, so
+the same article, model and config always give the same id.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from . import __version__
+from .qualifiers import predicate_qualifiers
+from .records import Article, Claim, Mention, Predicate
+from .records import Span as TextSpan
+from .relations.component import ClaimSpan
+
+
+def _sha(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+
+
+def mention_record(span: Span, actor) -> Mention:
+    """A subject or object mention with its resolved actor (or nulls)."""
+    if actor is None:
+        return Mention(span.text, span.start_char, span.end_char)
+    entity_type = actor.type or (span.root.ent_type_ or None)
+    return Mention(span.text, span.start_char, span.end_char, actor.name, actor.code, actor.sector, entity_type)
+
+
+def claim_record(article: Article, doc: Doc, found: ClaimSpan, *, extractor: dict, config_hash: str) -> Claim:
+    cand = found.candidate
+    qualifiers = predicate_qualifiers(doc[cand.predicate.root])
+    predicate = Predicate(found.type, cand.predicate.lemma, cand.predicate.text, qualifiers.negated,
+                          qualifiers.modality, cand.predicate.start, cand.predicate.end)
+    claim_id = _sha(article.id, _sha(article.text), cand.subject.start_char, cand.subject.end_char,
+                    cand.object.start_char, cand.object.end_char, found.type, extractor["model"], config_hash)[:24]
+    sentence = cand.sentence
+    return Claim(
+        claim_id=claim_id, article_id=article.id,
+        subject=mention_record(cand.subject, cand.subject_actor),
+        predicate=predicate,
+        object=mention_record(cand.object, cand.object_actor),
+        evidence=TextSpan(sentence.text, sentence.start_char, sentence.end_char),
+        confidence=found.confidence, extractor=extractor)
+
+
+def model_fingerprint(model_dir: Path) -> str:
+    """SHA-256 over the model folder's files (names and bytes), so a retrained model is a new identity."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in model_dir.iterdir() if p.is_file() and p.suffix in (".json", ".safetensors")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class ClaimExtractor:
+    """The processor that ``geoclaims extract`` runs: spaCy + actors + relations -> claims."""
+
+    def __init__(self, model_dir: Path | str, *, batch_size: int = 16, threshold: float | None = None):
+        from .nlp import build_nlp
+
+        self.model_dir = Path(model_dir)
+        self.batch_size = batch_size
+        self.nlp = build_nlp(relations=True, model_dir=self.model_dir)
+        if threshold is not None:
+            self.nlp.get_pipe("geoclaims_relations").threshold = float(threshold)
+        component = self.nlp.get_pipe("geoclaims_relations")
+        meta = component.model.meta
+        self.extractor = {"version": __version__,
+                          "model": f"{meta.get('name', 'geoclaims-relations')} {meta.get('version', '?')}"}
+        self.model_sha256 = model_fingerprint(self.model_dir)
+        self.config_hash = _sha(json.dumps({"threshold": component.threshold,
+                                            "max_pairs_per_sentence": component.max_pairs}, sort_keys=True))[:16]
+
+    def identity(self) -> dict:
+        return {**self.extractor, "config_hash": self.config_hash, "model_sha256": self.model_sha256}
+
+    def extract(self, articles: Sequence[Article]) -> list[list[Claim]]:
+        docs = self.nlp.pipe((a.text for a in articles), batch_size=self.batch_size)
+        return [[claim_record(article, doc, found, extractor=self.extractor, config_hash=self.config_hash)
+                 for found in doc._.claims or []]
+                for article, doc in zip(articles, docs)]
