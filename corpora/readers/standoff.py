@@ -5,7 +5,9 @@ the text is: ``corpus``, ``doc_id``, character offsets (``sentence``, ``subject`
 ``predicate``) into the document text as our corpus readers give it, the labels, the annotator, and
 ``sha1`` (first 12 hex digits of the sentence's SHA-1) so that a reader change that moves offsets is
 caught instead of silently training on the wrong words. Split by document: a stable hash of
-``doc_id`` puts each document in train (70%), dev (15%) or test (15%).
+``doc_id`` puts each document in train (70%), dev (15%) or test (15%); ``group`` overrides the
+document id where one sentence appears in two files of a corpus (Multi-CoPED's class and role
+files), so that both copies fall in the same split.
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ SPLITS = ("train", "dev", "test")
 
 
 def split_of(doc_id: str) -> str:
-    """train / dev / test, by a stable hash of the document id."""
+    """train / dev / test, by a stable hash of the document id (or of the record's ``group``)."""
     bucket = int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest(), 16) % 100
     return "test" if bucket < 15 else "dev" if bucket < 30 else "train"
 
@@ -47,6 +49,10 @@ def corpus_texts(corpus: str) -> dict[str, str]:
         from .multicoped import iter_class_sentences
 
         return {sid: text for sid, text, _ in iter_class_sentences()}
+    if corpus == "multicoped_roles":
+        from .multicoped import iter_multicoped
+
+        return {s.sentence_id: s.text for s in iter_multicoped()}
     raise KeyError(f"unknown corpus {corpus!r}")
 
 
@@ -81,7 +87,7 @@ def load_gold_examples(split: str = "train", *, root: Path = ANNOTATIONS) -> Ite
     if split not in SPLITS + ("all",):
         raise ValueError(f"split must be one of {SPLITS + ('all',)}")
     for record in iter_records(root):
-        if split != "all" and split_of(record["doc_id"]) != split:
+        if split != "all" and split_of(record.get("group") or record["doc_id"]) != split:
             continue
         item = resolve(record)
         yield RelationExample(example_id=record["id"], text=item["text"], subject=item["subject"],
