@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 
-from . import REPO_ROOT
+from . import REPO_ROOT, shared_data_dir
 
 ANNOTATIONS = REPO_ROOT / "corpora" / "annotations" / "relations"
 SPLITS = ("train", "dev", "test")
@@ -49,6 +49,10 @@ def corpus_texts(corpus: str) -> dict[str, str]:
         from .multicoped import iter_class_sentences
 
         return {sid: text for sid, text, _ in iter_class_sentences()}
+    if corpus == "causal_news_corpus":
+        from .cnc import iter_cnc_sentences
+
+        return {sid: text for sid, text, _ in iter_cnc_sentences()}
     if corpus == "multicoped_roles":
         from .multicoped import iter_multicoped
 
