@@ -34,6 +34,36 @@ def text_sha1(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
+@lru_cache(maxsize=1)
+def _multicoped_groups() -> dict[str, str]:
+    """Multi-CoPED role-file sentence id -> the class-file id of the same sentence (the split unit)."""
+    from .multicoped import iter_class_sentences, iter_multicoped, join_key
+
+    classes = {join_key(text): sid for sid, text, _ in iter_class_sentences()}
+    return {s.sentence_id: classes.get(join_key(s.text), s.sentence_id) for s in iter_multicoped()}
+
+
+def document_split(doc_id: str) -> str:
+    """The split of any document id our corpora use (Multi-CoPED role ids follow their class sentence)."""
+    if doc_id.startswith("mcp-ner-"):
+        return split_of(_multicoped_groups().get(doc_id, doc_id))
+    if doc_id.startswith("train_") and doc_id.count("_") == 3:
+        from .cnc import cnc_document
+
+        return split_of(cnc_document(doc_id))
+    return split_of(doc_id)
+
+
+@lru_cache(maxsize=1)
+def gold_pair_keys() -> frozenset:
+    """(sentence text, subject, object) of every annotated pair, offsets relative to the sentence."""
+    keys = set()
+    for record in iter_records():
+        item = resolve(record)
+        keys.add((item["text"].strip(), tuple(item["subject"]), tuple(item["object"])))
+    return frozenset(keys)
+
+
 @lru_cache(maxsize=4)
 def corpus_texts(corpus: str) -> dict[str, str]:
     """doc_id -> text for one shared corpus, as our readers give it."""

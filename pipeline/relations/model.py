@@ -148,6 +148,7 @@ class RelationModel:
         delta = {k: v.detach().to("cpu", torch.float16).contiguous()
                  for k, v in self.net.state_dict().items() if k not in FROZEN and not k.endswith("position_ids")}
         save_file(delta, str(out / DELTA_FILE), metadata={"format": "pt", "base_sha256": base_sha256()})
+        (out / DELTA_FILE).chmod(0o644)
         (out / LABELS_FILE).write_text(json.dumps(self.labels, indent=1) + "\n")
         (out / CALIBRATION_FILE).write_text(json.dumps(
             {"temperature": self.temperature, "threshold": self.threshold}, indent=1) + "\n")

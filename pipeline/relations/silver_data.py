@@ -147,12 +147,23 @@ def build_silver(out_path: str | Path, *, max_docs: int | None = None, per_type_
     return dict(sorted(counts.items()))
 
 
-def iter_silver_examples(path: str | Path) -> Iterator[RelationExample]:
-    """The RelationExamples of a silver JSON Lines file."""
+def iter_silver_examples(path: str | Path, split: str | None = None) -> Iterator[RelationExample]:
+    """The RelationExamples of a silver JSON Lines file.
+
+    With ``split``, only examples from documents of that gold split (so silver never leaks dev or test
+    documents into training), and none for a pair the team annotated (gold supersedes silver).
+    """
+    from geoclaims.corpora.standoff import document_split, gold_pair_keys
+
+    annotated = gold_pair_keys() if split else frozenset()
     with Path(path).open(encoding="utf-8") as handle:
         for line in handle:
             if line.strip():
-                yield RelationExample.from_dict(json.loads(line))
+                example = RelationExample.from_dict(json.loads(line))
+                if split and (document_split(example.doc_id) != split or
+                              (example.text.strip(), tuple(example.subject), tuple(example.object)) in annotated):
+                    continue
+                yield example
 
 
 def main(argv: list[str] | None = None) -> int:
