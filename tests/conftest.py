@@ -14,7 +14,8 @@ def tiny_training_config(output: Path, **overrides) -> dict:
     """A few-step training config on tests/fixtures/relations_tiny.jsonl (16 train, 8 dev examples)."""
     data = {"name": "geoclaims.datasets.jsonl.v1", "path": str(TINY_RELATIONS)}
     config = {"seed": 7, "epochs": 2, "batch_size": 8, "learning_rate": 3e-4, "max_length": 48,
-              "warmup_ratio": 0.0, "train": [dict(data, limit=16)], "dev": [dict(data, limit=8)], "output": str(output), "device": "cpu",
+              "warmup_ratio": 0.0, "train": [dict(data, limit=16)], "dev": [dict(data, limit=8)],
+              "output": str(output), "device": "cpu",
               "log_every": 0, "quiet": True}
     config.update(overrides)
     return config

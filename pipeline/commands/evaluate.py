@@ -8,7 +8,7 @@ TASKS = ("relations",)
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("task", choices=TASKS, help="what to evaluate")
-    parser.add_argument("--model", required=True, help="model directory (with model.json)")
+    parser.add_argument("--model", required=True, help="model directory (with model.json), or cameo-rules for the rule baseline")
     parser.add_argument("--data", required=True, action="append",
                         help="dataset NAME[:split] (gold:test, conll04:dev, ...) or a .jsonl file; repeatable")
     parser.add_argument("--out", help="write metrics.json, confusion.tsv and predictions.jsonl here")

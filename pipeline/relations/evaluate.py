@@ -59,14 +59,42 @@ def write_reports(out: Path, metrics: dict, examples: Sequence[RelationExample],
             handle.write(json.dumps(record, sort_keys=True) + "\n")
 
 
+BASELINE = "cameo-rules"
+
+
+def evaluate_baseline(examples: Sequence[RelationExample], specs: list[dict], out_dir: str | Path | None, *,
+                      quiet: bool = False) -> dict:
+    """The CAMEO-pattern rules alone on the same examples (no probabilities, so no ECE)."""
+    from ..records import RELATION_LABELS
+    from .silver import baseline_predict
+
+    predicted = baseline_predict(examples)
+    labels = list(RELATION_LABELS)
+    metrics = relation_metrics([e.label for e in examples], predicted, labels)
+    metrics["data"] = [spec_label(s) for s in specs]
+    metrics["model"] = {"path": BASELINE, "name": "CAMEO verb patterns (PETRARCH2 CAMEO.2.0) -> PLOVER"}
+    if not quiet:
+        print(f"{BASELINE} on {', '.join(metrics['data'])}")
+        print(format_table(metrics))
+    if out_dir is not None:
+        probs = np.eye(len(labels), dtype=np.float32)[[labels.index(p) for p in predicted]]
+        write_reports(Path(out_dir), metrics, examples, probs, predicted, labels)
+    return metrics
+
+
 def evaluate_relations(model_dir: str | Path, data_spec: Any, out_dir: str | Path | None = None, *,
                        batch_size: int = 32, device: str | None = "auto", quiet: bool = False) -> dict:
-    """Metrics of the model at ``model_dir`` on the datasets in ``data_spec`` (spec, name or list)."""
-    model = RelationModel.load(model_dir, device=device)
+    """Metrics of the model at ``model_dir`` on the datasets in ``data_spec`` (spec, name or list).
+
+    ``model_dir`` ``cameo-rules`` scores the rule baseline (the CAMEO verb patterns alone) instead.
+    """
     specs = as_specs(data_spec)
     examples = load_examples(specs)
     if not examples:
         raise GeoclaimsError("GC208", f"no examples in {[spec_label(s) for s in specs]}")
+    if str(model_dir) == BASELINE:
+        return evaluate_baseline(examples, specs, out_dir, quiet=quiet)
+    model = RelationModel.load(model_dir, device=device)
     metrics, probs, predicted = score_examples(model, examples, batch_size=batch_size)
     metrics["data"] = [spec_label(s) for s in specs]
     metrics["model"] = {"path": str(model_dir), "temperature": model.temperature, "threshold": model.threshold,

@@ -147,11 +147,12 @@ def build_silver(out_path: str | Path, *, max_docs: int | None = None, per_type_
     return dict(sorted(counts.items()))
 
 
-def iter_silver_examples(path: str | Path, split: str | None = None) -> Iterator[RelationExample]:
+def iter_silver_examples(path: str | Path, split: str | None = None, typed_only: bool = False) -> Iterator[RelationExample]:
     """The RelationExamples of a silver JSON Lines file.
 
     With ``split``, only examples from documents of that gold split (so silver never leaks dev or test
     documents into training), and none for a pair the team annotated (gold supersedes silver).
+    ``typed_only`` drops the rules' NONE examples (the gold data has NONE pairs enough).
     """
     from geoclaims.corpora.standoff import document_split, gold_pair_keys
 
@@ -160,6 +161,8 @@ def iter_silver_examples(path: str | Path, split: str | None = None) -> Iterator
         for line in handle:
             if line.strip():
                 example = RelationExample.from_dict(json.loads(line))
+                if typed_only and example.label == "NONE":
+                    continue
                 if split and (document_split(example.doc_id) != split or
                               (example.text.strip(), tuple(example.subject), tuple(example.object)) in annotated):
                     continue
