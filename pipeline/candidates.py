@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 _CLIMB_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+_NOT_NAMES = frozenset({"ADV", "VERB", "AUX", "PRON", "DET", "ADP", "SCONJ", "CCONJ", "PART", "INTJ"})
 AGENT_NOUNS = frozenset({
     "government", "ministry", "minister", "president", "officials", "official", "authorities",
     "army", "troops", "forces", "military", "police", "parliament", "court", "regulator", "leader",
@@ -58,8 +59,8 @@ def sentence_mentions(sentence: Span) -> list[tuple[Span, bool]]:
     """(mention, can_be_subject) for each distinct mention grown from an entity in the sentence."""
     found: dict[tuple[int, int], tuple[Span, bool]] = {}
     for ent in sentence.ents:
-        if ent.label_ not in ACTOR_LABELS:
-            continue
+        if ent.label_ not in ACTOR_LABELS or ent.root.pos_ in _NOT_NAMES:
+            continue  # "Ultimately", "Simultaneously": sentence adverbs the tagger took for names
         head = mention_head(ent.root)
         span = mention_span(head)
         actor_headed = head.ent_type_ in ACTOR_LABELS or head.lower_ in AGENT_NOUNS or head.pos_ == "PROPN"

@@ -63,3 +63,12 @@ def test_resolver_is_applied_and_pairs_are_capped():
     pairs = candidate_pairs(doc, resolver=lambda span: span.text.upper())
     assert pairs[0].subject_actor == "RUSSIA 'S ROSSELKHOZNADZOR"
     assert candidate_pairs(doc, max_pairs_per_sentence=0) == []
+
+
+def test_sentence_adverbs_tagged_as_names_are_not_mentions():
+    words = ["Ultimately", ",", "Japan", "imposed", "tariffs", "on", "China", "."]
+    heads = [3, 3, 3, 3, 3, 3, 5, 3]
+    deps = ["advmod", "punct", "nsubj", "ROOT", "dobj", "prep", "pobj", "punct"]
+    pos = ["ADV", "PUNCT", "PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"]
+    doc = parsed(words, heads, deps, pos, [(0, 1, "ORG"), (2, 3, "GPE"), (6, 7, "GPE")])
+    assert {span.text for span, _ in sentence_mentions(doc[:])} == {"Japan", "China"}

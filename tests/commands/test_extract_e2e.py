@@ -1,6 +1,6 @@
 """End-to-end ``geoclaims extract``/``cat`` through the real CLI and the real claim extractor.
 
-They need ``geoclaims.claims.ClaimExtractor`` (skipped, with that reason, until it exists), the
+They need the real claim extractor (``geoclaims.claims.ClaimExtractor``), the
 ``relation_model_dir`` fixture (tests/conftest.py) and BBC articles from the shared data (skipped
 when missing). Articles are built from the shared data at test time; nothing is committed.
 """
