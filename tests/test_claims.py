@@ -61,8 +61,6 @@ def test_batches_give_the_same_claims_as_single_articles(extractor, sample_artic
 
 
 @pytest.mark.skipif(not (SHIPPED / "model.json").is_file(), reason="the shipped relation model is not trained yet")
-@pytest.mark.xfail(strict=True, reason="relation model 0.1.0 gives the Rosselkhoznadzor restriction pair SANCTION 0.24, "
-                   "below its NONE threshold (0.44), and reads 'restrictions on Kazakh imports' as CONCEDE")
 def test_sample_holds_the_two_headline_claims(sample_claims):
     def has(subject_code, kind, object_test):
         return any(c["subject"]["code"] == subject_code and c["predicate"]["type"] == kind and object_test(c["object"])
