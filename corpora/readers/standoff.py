@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 
-from . import REPO_ROOT, shared_data_dir
+from . import REPO_ROOT
 
 ANNOTATIONS = REPO_ROOT / "corpora" / "annotations" / "relations"
 SPLITS = ("train", "dev", "test")

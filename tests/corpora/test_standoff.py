@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from geoclaims.corpora import standoff
+from geoclaims.corpora import shared_data_dir, standoff
 from geoclaims.corpora.merge_labels import locate, standoff_record
 from geoclaims.corpora.standoff import StandoffError, resolve, split_of, text_sha1
 
@@ -69,7 +69,7 @@ def test_merged_record_keeps_no_text():
 
 def test_committed_gold_resolves_against_shared_data():
     records = list(standoff.iter_records())
-    if not records or not standoff.shared_data_dir().exists():
+    if not records or not shared_data_dir().exists():
         pytest.skip("no gold records or no ../shared/data")
     for rec in records[:300]:
         item = resolve(rec)
