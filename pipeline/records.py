@@ -79,6 +79,19 @@ class Span:
 
 
 @dataclass(frozen=True)
+class TimeRef:
+    """When the event happened: the words and their ISO 8601 value (a day, month, year or interval)."""
+
+    text: str
+    start: int
+    end: int
+    value: str
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end, "value": self.value}
+
+
+@dataclass(frozen=True)
 class Claim:
     """One claim, as the contract writes it."""
 
@@ -92,6 +105,7 @@ class Claim:
     extractor: dict
     motive: Span | None = None
     attribution: Mention | None = None
+    time: TimeRef | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -103,6 +117,7 @@ class Claim:
             "object": self.object.to_dict(),
             "motive": self.motive.to_dict() if self.motive else None,
             "attribution": self.attribution.to_dict() if self.attribution else None,
+            "time": self.time.to_dict() if self.time else None,
             "confidence": round(float(self.confidence), 4),
             "evidence": self.evidence.to_dict(),
             "extractor": dict(self.extractor),
