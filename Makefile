@@ -6,7 +6,7 @@ LOCK   := requirements/lock.txt
 STAMP  := $(VENV)/.installed-$(shell cat $(LOCK) pyproject.toml | sha1sum | cut -c1-12)
 DEMO_OUT ?= out/demo
 
-.PHONY: venv demo test lock silver train-relations evaluate-relations clean
+.PHONY: venv demo test browser lock silver train-relations evaluate-relations train-motive evaluate-motive bench clean
 
 venv: $(STAMP)
 
@@ -22,7 +22,11 @@ demo: venv
 	$(BIN)/geoclaims extract corpora/samples/kazakhstan-middle-power.jsonl --out $(DEMO_OUT)
 	$(BIN)/geoclaims summary $(DEMO_OUT)
 
-test: venv
+# Chromium from Debian's packages, for the browser test of `geoclaims show` (as root; CI runs as root).
+browser:
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+test: venv browser
 	$(BIN)/python -m pytest -q
 
 # Regenerate the hashed lock from requirements/base.in (needs pip-tools in the venv).
@@ -39,6 +43,18 @@ train-relations: venv
 
 evaluate-relations: venv
 	$(BIN)/geoclaims evaluate relations --model models/relations --data geoclaims.datasets.gold.v1:test --out build/eval/relations-test
+
+# The motive (cause) tagger on the Causal News Corpus, split by document like the relation gold (needs ../shared).
+train-motive: venv
+	$(BIN)/geoclaims train motive --config configs/motive.toml
+
+evaluate-motive: venv
+	$(BIN)/geoclaims evaluate motive --model models/motive --data cnc:dev --data cnc:test --out build/eval/motive
+
+# Throughput on the first BENCH_ARTICLES Reuters-21578 articles (needs ../shared); writes build/bench/bench.json.
+BENCH_ARTICLES ?= 300
+bench: venv
+	$(BIN)/python benchmarks/bench.py --articles $(BENCH_ARTICLES)
 
 clean:
 	rm -rf $(DEMO_OUT) build/eval

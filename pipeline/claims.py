@@ -14,9 +14,11 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from . import __version__
-from .qualifiers import predicate_qualifiers
-from .records import Article, Claim, Mention, Predicate
+from .attribution import claim_attribution
+from .modality import predicate_qualifiers_v2
+from .records import Article, Claim, Mention, Predicate, TimeRef
 from .records import Span as TextSpan
+from .timex import event_time
 from .relations.component import ClaimSpan
 
 
@@ -32,9 +34,30 @@ def mention_record(span: Span, actor) -> Mention:
     return Mention(span.text, span.start_char, span.end_char, actor.name, actor.code, actor.sector, entity_type)
 
 
+def attribution_record(doc: Doc, found: ClaimSpan) -> Mention | None:
+    """Who asserts the claim, when the article reports someone's words (resolved like any actor)."""
+    cand = found.candidate
+    source = claim_attribution(doc, cand.sentence, cand.predicate, event_type=found.type)
+    if source is None:
+        return None
+    return Mention(source.text, source.start, source.end, source.name, source.code, source.sector, source.type)
+
+
+def time_record(article: Article, doc: Doc, found: ClaimSpan) -> TimeRef | None:
+    """When the event happened, resolved against the article's ``published`` date; None if not given."""
+    cand = found.candidate
+    when = event_time(doc, cand.sentence, cand.predicate, published=article.published)
+    return TimeRef(when.text, when.start, when.end, when.value) if when else None
+
+
+def motive_record(found: ClaimSpan) -> TextSpan | None:
+    motive = getattr(found, "motive", None)
+    return TextSpan(motive.text, motive.start_char, motive.end_char) if motive is not None else None
+
+
 def claim_record(article: Article, doc: Doc, found: ClaimSpan, *, extractor: dict, config_hash: str) -> Claim:
     cand = found.candidate
-    qualifiers = predicate_qualifiers(doc[cand.predicate.root])
+    qualifiers = predicate_qualifiers_v2(doc, cand.predicate, event_type=found.type)
     predicate = Predicate(found.type, cand.predicate.lemma, cand.predicate.text, qualifiers.negated,
                           qualifiers.modality, cand.predicate.start, cand.predicate.end)
     claim_id = _sha(article.id, _sha(article.text), cand.subject.start_char, cand.subject.end_char,
@@ -46,7 +69,9 @@ def claim_record(article: Article, doc: Doc, found: ClaimSpan, *, extractor: dic
         predicate=predicate,
         object=mention_record(cand.object, cand.object_actor),
         evidence=TextSpan(sentence.text, sentence.start_char, sentence.end_char),
-        confidence=found.confidence, extractor=extractor)
+        confidence=found.confidence, extractor=extractor,
+        motive=motive_record(found), attribution=attribution_record(doc, found),
+        time=time_record(article, doc, found))
 
 
 def model_fingerprint(model_dir: Path) -> str:
@@ -60,12 +85,16 @@ def model_fingerprint(model_dir: Path) -> str:
 class ClaimExtractor:
     """The processor that ``geoclaims extract`` runs: spaCy + actors + relations -> claims."""
 
-    def __init__(self, model_dir: Path | str, *, batch_size: int = 16, threshold: float | None = None):
+    def __init__(self, model_dir: Path | str, *, batch_size: int = 16, threshold: float | None = None,
+                 backend: str = "torch", device: str = "cpu", threads: int = 1):
         from .nlp import build_nlp
+        from .relations.onnx_model import resolve_backend
 
         self.model_dir = Path(model_dir)
         self.batch_size = batch_size
-        self.nlp = build_nlp(relations=True, model_dir=self.model_dir)
+        self.backend, self.device = resolve_backend(backend, device), device
+        self.nlp = build_nlp(relations=True, model_dir=self.model_dir, backend=self.backend, device=device,
+                             threads=threads)
         if threshold is not None:
             self.nlp.get_pipe("geoclaims_relations").threshold = float(threshold)
         component = self.nlp.get_pipe("geoclaims_relations")
@@ -77,7 +106,8 @@ class ClaimExtractor:
                                             "max_pairs_per_sentence": component.max_pairs}, sort_keys=True))[:16]
 
     def identity(self) -> dict:
-        return {**self.extractor, "config_hash": self.config_hash, "model_sha256": self.model_sha256}
+        return {**self.extractor, "config_hash": self.config_hash, "model_sha256": self.model_sha256,
+                "backend": self.backend, "device": self.device}
 
     def extract(self, articles: Sequence[Article]) -> list[list[Claim]]:
         docs = self.nlp.pipe((a.text for a in articles), batch_size=self.batch_size)

@@ -16,8 +16,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("geoclaims.commands.extract", "extract claims from articles into a claim store"),
     "cat": ("geoclaims.commands.cat", "print every claim of a store as JSON Lines"),
     "summary": ("geoclaims.commands.summary", "print a readable summary of a store's claims"),
-    "train": ("geoclaims.commands.train", "train a model (relations)"),
-    "evaluate": ("geoclaims.commands.evaluate", "evaluate a model (relations)"),
+    "show": ("geoclaims.commands.show", "claims highlighted in their article's text, as HTML"),
+    "aggregate": ("geoclaims.commands.aggregate", "merge the same claim seen in many articles into clusters"),
+    "export": ("geoclaims.commands.export", "export a store to neo4j (CSV), rdf, graphml or parquet"),
+    "graph": ("geoclaims.commands.graph", "SPARQL queries over a store's graph, and a picture of it"),
+    "train": ("geoclaims.commands.train", "train a model (relations, motive)"),
+    "evaluate": ("geoclaims.commands.evaluate", "evaluate a model (relations, motive)"),
 }
 
 

@@ -18,6 +18,8 @@ from . import registry
 from .errors import GeoclaimsError
 
 SCHEMA_NAME = "geoclaims.config.extract.v1"
+# string keys with a fixed set of values
+CHOICES: dict[str, tuple[str, ...]] = {"relations.backend": ("auto", "torch", "onnx-int8", "onnx")}
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONFIG_PATH = Path("configs") / "extract.toml"
 
@@ -28,6 +30,10 @@ SPEC: dict[str, Any] = {
     "batch_size": (int, 1, 4096, 16),
     "limits": {
         "max_chars": (int, 1, 100_000_000, 1_000_000),
+    },
+    "relations": {
+        "backend": (str, None, None, "auto"),
+        "threads": (int, 1, 256, 1),
     },
     "language": {
         "allowed": (list, 1, None, ["en"]),
@@ -92,6 +98,8 @@ def _validate_value(name: str, value: Any, kind: type, low: Any, high: Any) -> A
         if not value or not all(isinstance(v, str) and v for v in value):
             raise GeoclaimsError("GC203", f"'{name}' must be a non-empty list of strings, got {value!r}")
         return value
+    if name in CHOICES and value not in CHOICES[name]:
+        raise GeoclaimsError("GC203", f"'{name}' must be one of {', '.join(CHOICES[name])}, got {value!r}")
     if name == "schema" and value != SCHEMA_NAME:
         raise GeoclaimsError("GC203", f"'schema' must be {SCHEMA_NAME!r}, got {value!r}")
     if (low is not None and value < low) or (high is not None and value > high):

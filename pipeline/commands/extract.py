@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 from pathlib import Path
 
 from ..config import REPO_ROOT, load_config
@@ -21,6 +22,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="run configuration (default: configs/extract.toml)")
     parser.add_argument("--model", type=Path, default=None,
                         help="relation model directory (default: models/relations)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="worker processes, each loading the models once (default 1: this process)")
+    parser.add_argument("--engine", choices=("local", "ray"), default="local",
+                        help="local processes (default) or Ray Data (pip install geoclaims[ray])")
+    parser.add_argument("--device", choices=("cpu", "cuda"), default="cpu",
+                        help="where the relation classifier runs (spaCy always runs on CPU)")
 
 
 def default_model_dir() -> Path:
@@ -31,16 +38,30 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     prepare_inputs(args.inputs, args.format)  # GC201/GC206 before anything loads or is written
     ClaimStore(args.out).check_writable()  # GC202
-    processor = build_processor(config, args.model or default_model_dir())
     with _progress_bar() as bar:
-        result = run_extract(args.inputs, args.out, processor, config, fmt=args.format,
-                             progress=bar.update)
+        result = _run(args, config, args.model or default_model_dir(), bar.update)
     print(result.summary_line())
     if not result.counts.invariant_holds():
         print("geoclaims: counts do not add up (read != processed + rejected); see manifest.json",
               file=sys.stderr)
         return 1
     return 0
+
+
+def _run(args: argparse.Namespace, config: dict, model_dir: Path, progress):
+    """The run on the chosen engine: this process, ``--workers`` processes, or Ray."""
+    factory = partial(build_processor, config, model_dir, device=args.device)
+    if args.engine == "ray":
+        from ..engines.ray_engine import run_extract_ray
+
+        return run_extract_ray(args.inputs, args.out, factory, config, workers=args.workers, fmt=args.format,
+                               progress=progress)
+    if args.workers > 1:
+        from ..parallel import run_extract_parallel
+
+        return run_extract_parallel(args.inputs, args.out, factory, config, workers=args.workers,
+                                    fmt=args.format, progress=progress)
+    return run_extract(args.inputs, args.out, factory(), config, fmt=args.format, progress=progress)
 
 
 def _progress_bar():

@@ -1,15 +1,15 @@
-"""``geoclaims train relations --config FILE [--out DIR] [--seed N]``."""
+"""``geoclaims train relations|motive --config FILE [--out DIR] [--seed N]``."""
 from __future__ import annotations
 
 import argparse
 import json
 
-TASKS = ("relations",)
+TASKS = ("relations", "motive")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("task", choices=TASKS, help="what to train")
-    parser.add_argument("--config", required=True, help="TOML training config (e.g. configs/relations.toml)")
+    parser.add_argument("--config", required=True, help="TOML training config (e.g. configs/relations.toml, configs/motive.toml)")
     parser.add_argument("--out", help="output model directory (overrides the config's 'output')")
     parser.add_argument("--seed", type=int, help="random seed (overrides the config's 'seed')")
     parser.add_argument("--epochs", type=int, help="number of epochs (overrides the config)")
@@ -18,16 +18,36 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress or log lines")
 
 
-def run(args: argparse.Namespace) -> int:
-    from ..relations.train import load_config, train_relations, validate_config
-
+def configured(args: argparse.Namespace, load_config) -> dict:
+    """The config file with the command-line overrides applied."""
     config = load_config(args.config)
     overrides = {"output": args.out, "seed": args.seed, "epochs": args.epochs, "device": args.device,
                  "threads": args.threads}
     config.update({k: v for k, v in overrides.items() if v is not None})
     if args.quiet:
         config["quiet"] = True
-    summary = train_relations(validate_config(config))
+    return config
+
+
+def run_motive(args: argparse.Namespace) -> int:
+    from ..motive.train import load_config, train_motive, validate_config
+
+    summary = train_motive(validate_config(configured(args, load_config)))
+    metrics = summary["metrics"]
+    print(json.dumps({"output": summary["output"], "dev_sentence_f1": round(metrics["sentence"]["f1"], 4),
+                      "dev_cause_effect_exact_f1": round(metrics["spans_causal"]["cause_effect"]["exact"]["f1"], 4),
+                      "dev_cause_effect_overlap_f1": round(metrics["spans_causal"]["cause_effect"]["overlap"]["f1"], 4),
+                      "temperature": round(summary["temperature"], 4), "threshold": summary["threshold"],
+                      "train_sentences_per_s": summary["train"]["sentences_per_s"]}))
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.task == "motive":
+        return run_motive(args)
+    from ..relations.train import load_config, train_relations, validate_config
+
+    summary = train_relations(validate_config(configured(args, load_config)))
     micro = summary["metrics"]["micro"]
     print(json.dumps({"output": summary["output"], "dev_micro_f1": round(micro["f1"], 4),
                       "dev_macro_f1": round(summary["metrics"]["macro"]["f1"], 4),

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..candidates import Candidate, candidate_pairs
 from ..records import NONE_LABEL
@@ -27,6 +27,7 @@ class ClaimSpan(NamedTuple):
     candidate: Candidate
     type: str
     confidence: float
+    motive: Span | None = None  # the cause that explains the claim (geoclaims_motive_v1)
 
 
 def register_extensions() -> None:
@@ -55,12 +56,12 @@ def relation_items(candidates: Iterable[Candidate]) -> list[tuple[str, tuple[int
 
 class RelationComponent:
     def __init__(self, model_dir: str, *, batch_size: int = 32, max_pairs_per_sentence: int = 12,
-                 threshold: float | None = None):
+                 threshold: float | None = None, backend: str = "torch", device: str = "cpu", threads: int = 1):
         from ..actors.resolve import resolve_span
-        from .model import RelationModel
+        from .onnx_model import load_relation_model
 
         register_extensions()
-        self.model = RelationModel.load(Path(model_dir), device="cpu")
+        self.model = load_relation_model(Path(model_dir), backend=backend, device=device, threads=threads)
         self.batch_size, self.max_pairs = batch_size, max_pairs_per_sentence
         self.threshold = self.model.threshold if threshold is None else float(threshold)
         self.resolver = resolve_span
@@ -111,9 +112,11 @@ class RelationComponent:
 
 
 @Language.factory(FACTORY, default_config={"model_dir": "models/relations", "batch_size": 32,
-                                           "max_pairs_per_sentence": 12, "threshold": None})
+                                           "max_pairs_per_sentence": 12, "threshold": None,
+                                           "backend": "torch", "device": "cpu", "threads": 1})
 def make_relation_component(nlp: Language, name: str, model_dir: str, batch_size: int,
-                            max_pairs_per_sentence: int, threshold: float | None) -> RelationComponent:
+                            max_pairs_per_sentence: int, threshold: float | None, backend: str,
+                            device: str, threads: int) -> RelationComponent:
     return RelationComponent(model_dir, batch_size=batch_size, max_pairs_per_sentence=max_pairs_per_sentence,
-                             threshold=threshold)
+                             threshold=threshold, backend=backend, device=device, threads=threads)
 

@@ -83,10 +83,12 @@ def evaluate_baseline(examples: Sequence[RelationExample], specs: list[dict], ou
 
 
 def evaluate_relations(model_dir: str | Path, data_spec: Any, out_dir: str | Path | None = None, *,
-                       batch_size: int = 32, device: str | None = "auto", quiet: bool = False) -> dict:
+                       batch_size: int = 32, device: str | None = "auto", quiet: bool = False,
+                       backend: str = "torch") -> dict:
     """Metrics of the model at ``model_dir`` on the datasets in ``data_spec`` (spec, name or list).
 
     ``model_dir`` ``cameo-rules`` scores the rule baseline (the CAMEO verb patterns alone) instead.
+    ``backend`` ``onnx-int8``/``onnx`` scores the ONNX Runtime path (``geoclaims.relations.onnx_model``).
     """
     specs = as_specs(data_spec)
     examples = load_examples(specs)
@@ -94,10 +96,17 @@ def evaluate_relations(model_dir: str | Path, data_spec: Any, out_dir: str | Pat
         raise GeoclaimsError("GC208", f"no examples in {[spec_label(s) for s in specs]}")
     if str(model_dir) == BASELINE:
         return evaluate_baseline(examples, specs, out_dir, quiet=quiet)
-    model = RelationModel.load(model_dir, device=device)
+    if backend == "torch":
+        model = RelationModel.load(model_dir, device=device)
+    else:
+        from .onnx_model import load_relation_model
+
+        onnx_device = "cpu" if device in (None, "auto") else device
+        model = load_relation_model(model_dir, backend=backend, device=onnx_device)
     metrics, probs, predicted = score_examples(model, examples, batch_size=batch_size)
     metrics["data"] = [spec_label(s) for s in specs]
-    metrics["model"] = {"path": str(model_dir), "temperature": model.temperature, "threshold": model.threshold,
+    metrics["model"] = {"path": str(model_dir), "backend": backend,
+                        "temperature": model.temperature, "threshold": model.threshold,
                         **{k: model.meta[k] for k in ("name", "version") if k in model.meta}}
     if not quiet:
         print(f"{model_dir} on {', '.join(metrics['data'])}")

@@ -59,6 +59,13 @@ def pick_device(device: str | None) -> torch.device:
     return torch.device(device)
 
 
+def autocast_dtype(device: torch.device) -> torch.dtype:
+    """The half precision to run inference in on ``device``: bf16 where supported, else fp16 (CUDA)."""
+    if device.type == "cuda" and not torch.cuda.is_bf16_supported():
+        return torch.float16
+    return torch.bfloat16
+
+
 class RelationNet(nn.Module):
     """BERT encoder; the label comes from the hidden states at the subject and object markers."""
 
@@ -105,11 +112,12 @@ class RelationModel:
 
     def __init__(self, net: RelationNet, labels: Sequence[str], *, max_length: int = 128,
                  temperature: float = 1.0, threshold: float = 0.0, meta: dict | None = None,
-                 device: str | None = "auto"):
+                 device: str | None = "auto", mixed_precision: bool = False):
         self.net, self.labels = net, list(labels)
         self.max_length, self.temperature, self.threshold = max_length, float(temperature), float(threshold)
         self.meta = dict(meta or {})
         self.device = pick_device(device)
+        self.autocast_dtype = autocast_dtype(self.device) if mixed_precision else None
         self.net.to(self.device)
         self.tokenizer = load_tokenizer()
 
@@ -130,7 +138,8 @@ class RelationModel:
         out = np.zeros((len(encoded), len(self.labels)), dtype=np.float32)
         was_training = self.net.training
         self.net.eval()
-        with torch.inference_mode():
+        with torch.inference_mode(), torch.autocast(self.device.type, dtype=self.autocast_dtype,
+                                                    enabled=self.autocast_dtype is not None):
             for begin in range(0, len(order), batch_size):
                 chunk = order[begin: begin + batch_size]
                 logits = self.net(**collate([encoded[i] for i in chunk], self.device))
@@ -162,11 +171,18 @@ class RelationModel:
         return out
 
     @classmethod
-    def load(cls, path: str | Path, *, device: str | None = "auto") -> "RelationModel":
-        folder = Path(path)
+    def check_files(cls, folder: Path) -> list[Path]:
+        """The model folder's four files; GC204 when one is missing."""
         files = [folder / f for f in (DELTA_FILE, LABELS_FILE, CALIBRATION_FILE, META_FILE)]
         if not all(f.is_file() for f in files):
             raise GeoclaimsError("GC204", f"{folder} lacks one of {', '.join(f.name for f in files)}")
+        return files
+
+    @classmethod
+    def load(cls, path: str | Path, *, device: str | None = "auto", mixed_precision: bool = False) -> "RelationModel":
+        """The saved model at ``path``; ``mixed_precision`` runs inference under bf16/fp16 autocast."""
+        folder = Path(path)
+        files = cls.check_files(folder)
         meta = json.loads(files[3].read_text())
         if meta.get("base", {}).get("sha256") != base_sha256():
             raise GeoclaimsError("GC204", f"{folder} was trained on another base model than the installed {BASE_PACKAGE}")
@@ -180,4 +196,5 @@ class RelationModel:
             raise GeoclaimsError("GC204", f"delta does not fit: missing {missing}, unexpected {unexpected}")
         extra = {k: meta[k] for k in ("name", "version", "trained_with", "metrics") if k in meta}
         return cls(net, labels, max_length=int(meta["max_length"]), temperature=calibration["temperature"],
-                   threshold=calibration["threshold"], meta=extra, device=device)
+                   threshold=calibration["threshold"], meta=extra, device=device,
+                   mixed_precision=mixed_precision)

@@ -1,0 +1,1 @@
+"""Distributed extraction engines (optional extras): ``ray_engine`` (``--engine ray``)."""

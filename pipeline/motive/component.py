@@ -1,0 +1,69 @@
+"""The motive component: claims of a batch of docs -> the cause tagger -> ``ClaimSpan.motive``.
+
+spaCy style: ``predict(docs)`` is pure and batched across documents: it runs the model once over
+the sentences near claims (each claim's sentence, the one before and up to ``after`` after it, in
+the same paragraph) of the whole batch, then links causes to claims (``linking.link_motives``).
+``set_annotations`` replaces each ``ClaimSpan`` of ``Doc._.claims`` with one whose ``motive`` is
+the cause span (or None). Registered as ``geoclaims_motive_v1`` (versioned name
+``geoclaims.motive.v1``); it goes after ``geoclaims_relations``, which fills ``Doc._.claims``.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..relations.component import RelationComponent, register_extensions
+from .linking import MotiveLink, candidate_of, context_sentences, link_motives
+
+FACTORY = "geoclaims_motive_v1"
+
+
+class MotiveComponent:
+    def __init__(self, model_dir: str, *, batch_size: int = 32, before: int = 1, after: int = 2,
+                 min_score: float = 0.5, threshold: float | None = None):
+        from .model import MotiveModel
+
+        register_extensions()
+        self.model = MotiveModel.load(Path(model_dir), device="cpu")
+        self.batch_size, self.before, self.after, self.min_score = batch_size, before, after, float(min_score)
+        self.threshold = self.model.threshold if threshold is None else float(threshold)
+
+    def sentences_near_claims(self, doc: Doc) -> dict[int, str]:
+        """Sentence start token -> sentence text, for every sentence a claim of ``doc`` may draw on."""
+        wanted = {}
+        for item in doc._.claims or []:
+            for _, sentence in context_sentences(doc, candidate_of(item).sentence, before=self.before, after=self.after):
+                wanted[sentence.start] = sentence.text
+        return wanted
+
+    def predict(self, docs: Iterable[Doc]) -> list[list[MotiveLink | None]]:
+        docs = list(docs)
+        wanted = [self.sentences_near_claims(doc) for doc in docs]
+        keys = [(d, start) for d, sentences in enumerate(wanted) for start in sentences]
+        found = self.model.predict([wanted[d][start] for d, start in keys], batch_size=self.batch_size) if keys else []
+        per_doc: list[dict] = [{} for _ in docs]
+        for (d, start), causes in zip(keys, found):
+            per_doc[d][start] = causes
+        return [link_motives(doc, doc._.claims or [], per_doc[d], threshold=self.threshold, min_score=self.min_score,
+                             before=self.before, after=self.after) for d, doc in enumerate(docs)]
+
+    def set_annotations(self, docs: Iterable[Doc], predictions: list[list[MotiveLink | None]]) -> None:
+        for doc, links in zip(docs, predictions):
+            if doc._.claims:
+                doc._.claims = [claim._replace(motive=link.cause if link else None)
+                                for claim, link in zip(doc._.claims, links)]
+
+    __call__ = RelationComponent.__call__
+    pipe = RelationComponent.pipe
+    _annotated = RelationComponent._annotated
+
+
+@Language.factory(FACTORY, default_config={"model_dir": "models/motive", "batch_size": 32, "before": 1, "after": 2,
+                                           "min_score": 0.5, "threshold": None})
+def make_motive_component(nlp: Language, name: str, model_dir: str, batch_size: int, before: int, after: int,
+                          min_score: float, threshold: float | None) -> MotiveComponent:
+    return MotiveComponent(model_dir, batch_size=batch_size, before=before, after=after, min_score=min_score,
+                           threshold=threshold)

@@ -1,0 +1,147 @@
+"""Which cause explains which claim: a Doc, its claims and the model's spans in, ``MotiveLink``s out.
+
+The motive model finds cause and effect spans sentence by sentence; this module decides which claim
+a cause explains. Candidates come from the claim's sentence, the sentence before it and the
+``after`` sentences after it, never across a paragraph break (a blank line, as
+``geoclaims_paragraphs_v1`` marks them).
+
+* **Same sentence**: a cause span that does not contain the claim's predicate, when the model's
+  effect span in that sentence overlaps the claim's predicate or object ("One of the key triggers
+  behind [Russia's recent restrictions on Kazakh imports]effect was [Kazakhstan's refusal to join
+  BRICS]cause"), or when the cause hangs off the claim's predicate in the parse (the cause clause is
+  attached to the claim's clause).
+* **Other sentences**: a sentence whose effect span mentions the claim's event (the predicate's
+  lemma, or a nominalisation of it: "restrictions" for ``restrict``) or both of its actors links its
+  cause to the claim.
+
+Same-sentence links win over nearer-sentence links, which win over farther ones; ties go to the
+higher span score. Only sentences whose causal probability reaches ``threshold`` and cause spans
+scoring at least ``min_score`` take part.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
+
+from spacy.tokens import Doc, Span
+
+from ..candidates import Candidate, verb_lemma
+from .model import SentenceCauses
+
+
+class MotiveLink(NamedTuple):
+    """The cause chosen for one claim."""
+
+    cause: Span
+    score: float
+    distance: int  # sentences from the claim's sentence (0: same, -1: previous, 1: next, ...)
+    reason: str  # "effect-overlap", "attached", "event-mention" or "actor-mention"
+
+
+def candidate_of(item: Any) -> Candidate:
+    """The Candidate of a ClaimSpan (``.candidate``) or the item itself."""
+    return getattr(item, "candidate", item)
+
+
+def paragraph_index(doc: Doc) -> dict[int, int]:
+    """Sentence start token -> paragraph number (blank-line whitespace tokens before it)."""
+    index, paragraph, breaks = {}, 0, {t.i for t in doc if t.is_space and "\n\n" in t.text}
+    cursor = 0
+    for sentence in doc.sents:
+        paragraph += sum(1 for i in range(cursor, sentence.start) if i in breaks)
+        cursor = sentence.start
+        index[sentence.start] = paragraph
+    return index
+
+
+def context_sentences(doc: Doc, sentence: Span, *, before: int = 1, after: int = 2) -> list[tuple[int, Span]]:
+    """(distance, sentence) for the claim's sentence and its neighbours in the same paragraph."""
+    sentences = list(doc.sents)
+    paragraphs = paragraph_index(doc)
+    position = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
+    own = paragraphs[sentence.start]
+    return [(i - position, sentences[i]) for i in range(max(0, position - before), min(len(sentences), position + after + 1))
+            if paragraphs[sentences[i].start] == own]
+
+
+def doc_span(sentence: Span, start: int, end: int) -> Span | None:
+    """The doc span for sentence-relative character offsets (expanded to whole tokens)."""
+    return sentence.doc.char_span(sentence.start_char + start, sentence.start_char + end, alignment_mode="expand")
+
+
+def _overlaps(span: Span, start_char: int, end_char: int) -> bool:
+    return span.start_char < end_char and start_char < span.end_char
+
+
+def attached_to(cause: Span, predicate_root: int) -> bool:
+    """True when the cause's head word lies in the predicate's subtree (the claim's own clause)."""
+    return any(t.i == predicate_root for t in cause.root.ancestors)
+
+
+def mentions_event(span: Span, cand: Candidate) -> bool:
+    lemma = cand.predicate.lemma if cand.predicate else None
+    return lemma is not None and any(verb_lemma(t) == lemma or t.lemma_.lower() == lemma for t in span)
+
+
+def mentions_actors(span: Span, cand: Candidate) -> bool:
+    """Both the subject's and the object's head words occur in the span."""
+    words = {t.lower_ for t in span}
+    return cand.subject.root.lower_ in words and cand.object.root.lower_ in words
+
+
+def _spans(sentence: Span, found: Sequence, min_score: float) -> list[tuple[Span, float]]:
+    pairs = [(doc_span(sentence, s.start, s.end), s.score) for s in found if s.score >= min_score]
+    return [(span, score) for span, score in pairs if span is not None]
+
+
+def same_sentence_link(cand: Candidate, sentence: Span, causes: SentenceCauses, min_score: float) -> MotiveLink | None:
+    predicate = cand.predicate
+    if predicate is None:
+        return None
+    effects = _spans(sentence, causes.effects, min_score)
+    supported = any(_overlaps(e, predicate.start, predicate.end) or _overlaps(e, cand.object.start_char, cand.object.end_char)
+                    for e, _ in effects)
+    options = []
+    for cause, score in _spans(sentence, causes.causes, min_score):
+        if _overlaps(cause, predicate.start, predicate.end) or cause.start <= predicate.root < cause.end:
+            continue  # the claim itself is marked as a cause of something else
+        if supported:
+            options.append(MotiveLink(cause, score, 0, "effect-overlap"))
+        elif attached_to(cause, predicate.root):
+            options.append(MotiveLink(cause, score, 0, "attached"))
+    return max(options, key=lambda link: link.score, default=None)
+
+
+def other_sentence_link(cand: Candidate, distance: int, sentence: Span, causes: SentenceCauses,
+                        min_score: float) -> MotiveLink | None:
+    options = []
+    for effect, _ in _spans(sentence, causes.effects, min_score):
+        reason = "event-mention" if mentions_event(effect, cand) else "actor-mention" if mentions_actors(effect, cand) else None
+        if reason is None:
+            continue
+        for cause, score in _spans(sentence, causes.causes, min_score):
+            if not _overlaps(cause, effect.start_char, effect.end_char):
+                options.append(MotiveLink(cause, score, distance, reason))
+    return max(options, key=lambda link: link.score, default=None)
+
+
+def link_motive(doc: Doc, cand: Candidate, found: Mapping[int, SentenceCauses], *, threshold: float = 0.5,
+                min_score: float = 0.5, before: int = 1, after: int = 2) -> MotiveLink | None:
+    """The cause that explains one claim, or None. ``found``: sentence start token -> model output."""
+    links = []
+    for distance, sentence in context_sentences(doc, cand.sentence, before=before, after=after):
+        causes = found.get(sentence.start)
+        if causes is None or causes.causal_probability < threshold:
+            continue
+        link = (same_sentence_link(cand, sentence, causes, min_score) if distance == 0
+                else other_sentence_link(cand, distance, sentence, causes, min_score))
+        if link is not None:
+            links.append(link)
+    return min(links, key=lambda link: (abs(link.distance), link.distance < 0, -link.score), default=None)
+
+
+def link_motives(doc: Doc, claims: Sequence[Any], found: Mapping[int, SentenceCauses], *, threshold: float = 0.5,
+                 min_score: float = 0.5, before: int = 1, after: int = 2) -> list[MotiveLink | None]:
+    """One MotiveLink (or None) per claim of ``doc`` (ClaimSpans or Candidates), in order."""
+    return [link_motive(doc, candidate_of(item), found, threshold=threshold, min_score=min_score, before=before, after=after)
+            for item in claims]
