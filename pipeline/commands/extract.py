@@ -50,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace, config: dict, model_dir: Path, progress):
     """The run on the chosen engine: this process, ``--workers`` processes, or Ray."""
-    factory = partial(build_processor, config, model_dir, device=args.device)
+    device = {"device": args.device} if args.device != "cpu" else {}  # build_processor's default is cpu
+    factory = partial(build_processor, config, model_dir, **device)
     if args.engine == "ray":
         from ..engines.ray_engine import run_extract_ray
 

@@ -2,9 +2,10 @@
 
 Each of the three roles (CAUSE, EFFECT, SIGNAL) is its own BIO layer, so a signal may sit inside a
 cause ("<ARG0><SIG0>to</SIG0> foil ...</ARG0>") and one relation's effect may be another's cause.
-Special tokens get the ignore index; a token belongs to a span when their characters overlap.
-Decoding turns each run of B/I tokens back into a character span scored by the mean probability
-that its tokens are not O.
+Tags are per word (the tokenizer's pre-tokenised words): a word's first word piece carries its tag,
+the other pieces and the special tokens get the ignore index, so that spans never end inside a
+word. A word belongs to a span when their characters overlap. Decoding turns each run of B/I words
+back into a character span scored by the mean probability that its words are not O.
 """
 from __future__ import annotations
 
@@ -54,9 +55,9 @@ def unique_spans(spans: Sequence[Span]) -> tuple[Span, ...]:
 
 
 def tag_tokens(offsets: Sequence[Span], spans: Sequence[Span]) -> list[int]:
-    """One role's tag ids for tokens with character ``offsets``; first overlapping token is B.
+    """One role's tag ids for words (or tokens) with character ``offsets``; the first overlapping one is B.
 
-    A token already inside an earlier span keeps its tag, so overlapping spans of one role merge.
+    One already inside an earlier span keeps its tag, so overlapping spans of one role merge.
     """
     tags = [0] * len(offsets)
     for start, end in sorted(spans):
@@ -67,23 +68,43 @@ def tag_tokens(offsets: Sequence[Span], spans: Sequence[Span]) -> list[int]:
     return tags
 
 
+def word_pieces(word_ids: Sequence[int | None], offsets: Sequence[Span]) -> tuple[list[int], list[Span]]:
+    """(index of each word's first piece, character extent of each word) from the tokenizer's word ids."""
+    firsts: list[int] = []
+    extents: list[Span] = []
+    for index, (word, (start, end)) in enumerate(zip(word_ids, offsets)):
+        if word is None:
+            continue
+        if index and word == word_ids[index - 1]:
+            extents[-1] = (extents[-1][0], end)
+        else:
+            firsts.append(index)
+            extents.append((start, end))
+    return firsts, extents
+
+
 def encode_sentence(tokenizer, text: str, max_length: int, example: MotiveExample | None = None) -> dict:
-    """``input_ids``, ``offsets`` (sentence characters of each token; (0, 0) for [CLS]/[SEP]) and,
-    with an ``example``, ``tags`` (tokens x roles) and ``causal``. Long sentences are cut."""
+    """``input_ids``, ``words`` (feature index of each word's first piece) and ``word_offsets`` (each
+    word's characters); with an ``example`` also ``tags`` (tokens x roles; only first pieces carry a
+    tag, the others and [CLS]/[SEP] the ignore index) and ``causal``. Long sentences are cut."""
     encoded = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
-    offsets = [tuple(o) for o in encoded["offset_mapping"]][: max_length - 2]
-    ids = [tokenizer.cls_token_id] + encoded["input_ids"][: max_length - 2] + [tokenizer.sep_token_id]
-    feature: dict[str, Any] = {"input_ids": ids, "offsets": [(0, 0)] + offsets + [(0, 0)]}
+    keep = max_length - 2
+    offsets = [tuple(o) for o in encoded["offset_mapping"]][:keep]
+    firsts, extents = word_pieces(encoded.word_ids()[:keep], offsets)
+    ids = [tokenizer.cls_token_id] + encoded["input_ids"][:keep] + [tokenizer.sep_token_id]
+    feature: dict[str, Any] = {"input_ids": ids, "words": [i + 1 for i in firsts], "word_offsets": extents}
     if example is not None:
-        columns = [tag_tokens(offsets, example.spans(role)) for role in ROLES]
-        ignore = [IGNORE] * len(ROLES)
-        feature["tags"] = [ignore] + [list(row) for row in zip(*columns)] + [ignore]
+        columns = [tag_tokens(extents, example.spans(role)) for role in ROLES]
+        tags = [[IGNORE] * len(ROLES) for _ in ids]
+        for word, row in enumerate(zip(*columns)):
+            tags[firsts[word] + 1] = list(row)
+        feature["tags"] = tags
         feature["causal"] = int(example.causal)
     return feature
 
 
 def decode_role(offsets: Sequence[Span], probs: np.ndarray) -> list[ScoredSpan]:
-    """Spans of one role from per-token tag probabilities (tokens x 3: O, B, I)."""
+    """Spans of one role from per-word tag probabilities (words x 3: O, B, I); empty offsets break runs."""
     spans: list[ScoredSpan] = []
     current: list[int] = []
 
@@ -110,5 +131,5 @@ def decode_role(offsets: Sequence[Span], probs: np.ndarray) -> list[ScoredSpan]:
 
 
 def decode_sentence(offsets: Sequence[Span], probs: np.ndarray) -> dict[str, list[ScoredSpan]]:
-    """Spans per role from probabilities shaped tokens x roles x tags."""
+    """Spans per role from probabilities shaped words x roles x tags."""
     return {role: decode_role(offsets, probs[:, r, :]) for r, role in enumerate(ROLES)}

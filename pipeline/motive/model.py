@@ -94,7 +94,7 @@ class MotiveModel:
         return encode_sentence(self.tokenizer, text, self.max_length, example)
 
     def predict_raw(self, sentences: Sequence[str], *, batch_size: int = 32) -> list[tuple[list, np.ndarray, np.ndarray]]:
-        """(token offsets, tag probabilities tokens x roles x tags, causal logits) per sentence, in order."""
+        """(word offsets, tag probabilities words x roles x tags, causal logits) per sentence, in order."""
         encoded = [self.encode(text) for text in sentences]
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]["input_ids"]))
         out: list = [None] * len(encoded)
@@ -106,8 +106,8 @@ class MotiveModel:
                 tags, causal = self.net(**collate([encoded[i] for i in chunk], self.device))
                 probs = torch.softmax(tags.float(), dim=-1).cpu().numpy()
                 for row, i in enumerate(chunk):
-                    width = len(encoded[i]["input_ids"])
-                    out[i] = (encoded[i]["offsets"], probs[row, :width], causal[row].float().cpu().numpy())
+                    out[i] = (encoded[i]["word_offsets"], probs[row, encoded[i]["words"]],
+                              causal[row].float().cpu().numpy())
         self.net.train(was_training)
         return out
 

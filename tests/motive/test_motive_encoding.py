@@ -45,13 +45,26 @@ def test_encode_decode_round_trip_with_the_real_tokenizer():
     tokenizer = load_tokenizer()
     example = MotiveExample("x", TEXT, 1, causes=(CAUSE,), effects=(EFFECT,), signals=(SIGNAL,))
     feature = encode_sentence(tokenizer, TEXT, 64, example)
-    assert len(feature["tags"]) == len(feature["input_ids"]) == len(feature["offsets"])
+    assert len(feature["tags"]) == len(feature["input_ids"])
+    assert len(feature["words"]) == len(feature["word_offsets"]) == len(TEXT.split())
     assert feature["tags"][0] == [IGNORE] * 3 and feature["tags"][-1] == [IGNORE] * 3
-    decoded = decode_sentence(feature["offsets"], one_hot(feature["tags"]))
+    decoded = decode_sentence(feature["word_offsets"], one_hot([feature["tags"][i] for i in feature["words"]]))
     assert [(s.start, s.end) for s in decoded["CAUSE"]] == [CAUSE]
     assert [(s.start, s.end) for s in decoded["EFFECT"]] == [EFFECT]
     assert [(s.start, s.end) for s in decoded["SIGNAL"]] == [SIGNAL]
     assert TEXT[slice(*CAUSE)] == "to disperse protesters"
+
+
+def test_only_the_first_piece_of_a_word_is_tagged():
+    tokenizer = load_tokenizer()
+    text = "Indira landed in Nalanda ."
+    example = MotiveExample("x", text, 1, effects=((0, 24),))
+    feature = encode_sentence(tokenizer, text, 32, example)
+    pieces = tokenizer.convert_ids_to_tokens(feature["input_ids"])
+    continued = [i for i, piece in enumerate(pieces) if piece.startswith("##")]
+    assert continued and all(feature["tags"][i] == [IGNORE] * 3 for i in continued)
+    assert feature["word_offsets"][3] == (17, 24)  # "Nalanda": all its pieces
+    assert [feature["tags"][i][1] for i in feature["words"]] == [1, 2, 2, 2, 0]
 
 
 def test_long_sentences_are_cut_to_max_length():
