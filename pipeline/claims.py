@@ -86,28 +86,34 @@ class ClaimExtractor:
     """The processor that ``geoclaims extract`` runs: spaCy + actors + relations -> claims."""
 
     def __init__(self, model_dir: Path | str, *, batch_size: int = 16, threshold: float | None = None,
-                 backend: str = "torch", device: str = "cpu", threads: int = 1):
+                 backend: str = "torch", device: str = "cpu", threads: int = 1,
+                 motive_dir: Path | str | None = None):
         from .nlp import build_nlp
         from .relations.onnx_model import resolve_backend
 
         self.model_dir = Path(model_dir)
         self.batch_size = batch_size
         self.backend, self.device = resolve_backend(backend, device), device
+        self.motive_dir = Path(motive_dir) if motive_dir is not None else None
         self.nlp = build_nlp(relations=True, model_dir=self.model_dir, backend=self.backend, device=device,
-                             threads=threads)
+                             threads=threads, motive_dir=self.motive_dir)
         if threshold is not None:
             self.nlp.get_pipe("geoclaims_relations").threshold = float(threshold)
         component = self.nlp.get_pipe("geoclaims_relations")
         meta = component.model.meta
         self.extractor = {"version": __version__,
                           "model": f"{meta.get('name', 'geoclaims-relations')} {meta.get('version', '?')}"}
+        if self.motive_dir is not None:
+            motive_meta = self.nlp.get_pipe("geoclaims_motive").model.meta
+            self.extractor["motive_model"] = f"{motive_meta.get('name', 'geoclaims-motive')} {motive_meta.get('version', '?')}"
         self.model_sha256 = model_fingerprint(self.model_dir)
+        self.motive_sha256 = model_fingerprint(self.motive_dir) if self.motive_dir is not None else None
         self.config_hash = _sha(json.dumps({"threshold": component.threshold,
                                             "max_pairs_per_sentence": component.max_pairs}, sort_keys=True))[:16]
 
     def identity(self) -> dict:
         return {**self.extractor, "config_hash": self.config_hash, "model_sha256": self.model_sha256,
-                "backend": self.backend, "device": self.device}
+                "motive_sha256": self.motive_sha256, "backend": self.backend, "device": self.device}
 
     def extract(self, articles: Sequence[Article]) -> list[list[Claim]]:
         docs = self.nlp.pipe((a.text for a in articles), batch_size=self.batch_size)

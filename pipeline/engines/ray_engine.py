@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict
 import shutil
 from collections.abc import Callable, Iterator
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
@@ -112,7 +112,8 @@ def stage_chunks(inputs: list[dict], config: dict, store, fingerprint: str, iden
         path = staging / f"{part_name(index, key)}.jsonl"
         lines = [json.dumps(article_record(a), ensure_ascii=False) + "\n" for a in items if isinstance(a, Article)]
         path.write_text("".join(lines), encoding="utf-8")
-        slots = [item if isinstance(item, Reject) else None for item in items]  # articles live on disk only
+        # the texts live on disk only; the slots keep each article's metadata for its commit marker
+        slots = [item if isinstance(item, Reject) else replace(item, text="") for item in items]
         yield index, key, len(chunk), slots, accepted, path
 
 

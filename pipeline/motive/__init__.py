@@ -1,0 +1,1 @@
+"""Motive extraction: the cause/effect/signal tagger (CNC), its training and evaluation, linking causes to claims."""

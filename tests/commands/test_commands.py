@@ -83,3 +83,16 @@ def test_run_errors_exit_2_without_traceback(tmp_path, capsys, fake_processor):
     bad.write_text("chunk_size = 0\n")
     assert cli.main(["extract", str(src), "--out", str(tmp_path / "o"), "--config", str(bad)]) == 2
     assert "GC203" in capsys.readouterr().err and not (tmp_path / "o").exists()
+
+
+def test_render_claim_with_attribution_and_time():
+    claim = {"claim_id": "c", "article_id": "art", "confidence": 0.5,
+             "subject": {"text": "Japan", "name": "Japan", "code": "JPN"},
+             "predicate": {"type": "SANCTION", "text": "will impose", "negated": False, "modality": "future"},
+             "object": {"text": "U.S. goods", "name": "United States", "code": "USA"}, "motive": None,
+             "attribution": {"text": "officials", "name": None, "code": None},
+             "time": {"text": "next week", "start": 5, "end": 14, "value": "1987-03-30/1987-04-05"},
+             "evidence": {"start": 0, "end": 40}}
+    lines = render_claim(2, claim).splitlines()
+    assert lines[5] == "  said by: 'officials' -> ?"
+    assert lines[6] == "  when:  1987-03-30/1987-04-05 ('next week')"

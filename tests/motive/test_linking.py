@@ -1,6 +1,7 @@
 """Linking causes to claims on hand-built Docs (no model)."""
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
@@ -119,3 +120,45 @@ def test_no_link_across_a_paragraph_break():
     claims = [claim(doc, first, (0, 1), (2, 4), 1, "restrict")]
     found = {sentences[-1].start: causes(sentences[-1], cause=(13, 19), effect=(10, 12))}
     assert link_motives(doc, claims, found) == [None]
+
+
+def test_a_partial_cause_grows_to_the_noun_phrase_it_completes():
+    words = "Russia restricted imports over Kazakhstan 's refusal to join BRICS .".split()
+    doc = Doc(VOCAB, words=words, heads=[1, 1, 1, 1, 6, 4, 3, 8, 6, 8, 1],
+              deps=["nsubj", "ROOT", "dobj", "prep", "poss", "case", "pobj", "aux", "acl", "dobj", "punct"],
+              pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PART", "NOUN", "PART", "VERB", "PROPN", "PUNCT"],
+              lemmas=["Russia", "restrict", "import", "over", "Kazakhstan", "'s", "refusal", "to", "join", "BRICS", "."])
+    claims = [claim(doc, doc[:], (0, 1), (2, 3), 1, "restrict")]
+    link, = link_motives(doc, claims, {0: causes(doc[:], cause=(7, 9), effect=(0, 3))})
+    assert link.cause.text == "Kazakhstan 's refusal to join BRICS"
+
+
+def test_copular_cause_construction_when_the_tagger_marks_nothing():
+    words = "One of the triggers behind Russia 's restrictions was Kazakhstan 's refusal to join BRICS .".split()
+    heads = [8, 0, 3, 1, 3, 7, 5, 4, 8, 11, 9, 8, 13, 11, 13, 8]
+    deps = ["nsubj", "prep", "det", "pobj", "prep", "poss", "case", "pobj", "ROOT", "poss", "case", "attr",
+            "aux", "acl", "dobj", "punct"]
+    pos = ["NUM", "ADP", "DET", "NOUN", "ADP", "PROPN", "PART", "NOUN", "AUX", "PROPN", "PART", "NOUN",
+           "PART", "VERB", "PROPN", "PUNCT"]
+    lemmas = ["one", "of", "the", "trigger", "behind", "Russia", "'s", "restriction", "be", "Kazakhstan", "'s",
+              "refusal", "to", "join", "BRICS", "."]
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    sanction = claim(doc, doc[:], (5, 6), (5, 6), 7, "restrict")
+    reject = claim(doc, doc[:], (9, 10), (14, 15), 11, "refuse")
+    found = {0: SentenceCauses(0.4, [], [], [])}
+    link, no_link = link_motives(doc, [sanction, reject], found)
+    assert link.cause.text == "Kazakhstan 's refusal to join BRICS" and link.reason == "copular-cause"
+    assert no_link is None
+
+
+def test_score_links_counts_exact_overlap_and_nulls():
+    from geoclaims.motive.link_eval import score_links
+    from geoclaims.motive.linking import MotiveLink
+
+    doc = same_sentence_doc()
+    found = MotiveLink(doc[7:12], 0.9, 0, "effect-overlap")  # characters 50..82
+    start, end = found.cause.start_char, found.cause.end_char
+    metrics = score_links([(start, end), (start + 1, end), None, None, (0, 5)], [found, found, None, found, None])
+    assert (metrics["gold"], metrics["predicted"]) == (3, 3)
+    assert metrics["exact"]["precision"] == pytest.approx(1 / 3) and metrics["overlap"]["recall"] == pytest.approx(2 / 3)
+    assert metrics["accuracy"] == pytest.approx(3 / 5)  # two overlaps + one null-null

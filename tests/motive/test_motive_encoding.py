@@ -39,6 +39,7 @@ def test_decode_role_runs_and_stray_i():
     assert spans == [ScoredSpan(7, 21, pytest.approx((0.9 + 0.7 + 0.8) / 3))]
     probs[3] = [0.9, 0.05, 0.05]
     assert [(s.start, s.end) for s in decode_role(offsets, probs)] == [(7, 12), (18, 21)]
+    assert [(s.start, s.end) for s in decode_role(offsets, probs, max_gap=1)] == [(7, 21)]
 
 
 def test_encode_decode_round_trip_with_the_real_tokenizer():
@@ -73,3 +74,11 @@ def test_long_sentences_are_cut_to_max_length():
     feature = encode_sentence(tokenizer, text, 20, MotiveExample("x", text, 1, causes=((0, len(text)),)))
     assert len(feature["input_ids"]) == 20
     assert feature["causal"] == 1 and feature["tags"][1][0] == 1 and feature["tags"][18][0] == 2
+
+
+def test_inside_below_decodes_uncertain_words_for_recall():
+    offsets = [(0, 3), (4, 7), (8, 11)]
+    probs = np.array([[0.9, 0.05, 0.05], [0.6, 0.1, 0.3], [0.55, 0.05, 0.4]])
+    assert decode_role(offsets, probs) == []
+    spans = decode_role(offsets, probs, inside_below=0.7)
+    assert [(s.start, s.end) for s in spans] == [(4, 11)]  # I after I: one span
