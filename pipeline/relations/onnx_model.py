@@ -13,13 +13,15 @@ about twice the speed, while int8 loses 1.0 point of gold-test macro-F1 (see the
 from __future__ import annotations
 
 import hashlib
+from abc import ABC, abstractmethod
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
 from ..errors import GeoclaimsError
 from .calibration import softmax
+from .encoding import encode_item, length_sorted_batches
 from .onnx_export import cache_root, cached_build, export_onnx, quantize_int8
 
 BACKENDS = ("auto", "torch", "onnx-int8", "onnx")
@@ -58,28 +60,39 @@ def example_inputs(width: int = 16) -> dict:
             "subj_index": torch.tensor([1, 2]), "obj_index": torch.tensor([3, 4])}
 
 
-def build_onnx_file(model_dir: Path, folder: Path, *, int8: bool) -> Path:
-    """Export the torch model at ``model_dir`` (fp32) into ``folder``, quantised to int8 if asked."""
-    from .model import RelationModel
-
-    torch_model = RelationModel.load(model_dir, device="cpu")
+def export_model_file(net: Any, inputs: dict, folder: Path, *, int8: bool,
+                      dynamic_axes: dict[str, dict[int, str]] | None = None) -> Path:
+    """``net`` exported (fp32) as ``folder/model.onnx``, quantised to int8 if asked."""
     fp32 = folder / ("fp32.onnx" if int8 else MODEL_FILE)
-    export_onnx(torch_model.net, example_inputs(), fp32)
+    export_onnx(net, inputs, fp32, dynamic_axes=dynamic_axes)
     if int8:
         quantize_int8(fp32, folder / MODEL_FILE)
         fp32.unlink()
     return folder / MODEL_FILE
 
 
-def cached_onnx_file(model_dir: Path, *, int8: bool, cache_dir: Path | None = None) -> Path:
-    """The ONNX file of the model at ``model_dir``, built (atomically) on first use."""
+def build_onnx_file(model_dir: Path, folder: Path, *, int8: bool) -> Path:
+    """Export the torch model at ``model_dir`` (fp32) into ``folder``, quantised to int8 if asked."""
+    from .model import RelationModel
+
+    return export_model_file(RelationModel.load(model_dir, device="cpu").net, example_inputs(), folder, int8=int8)
+
+
+def cached_model_file(prefix: str, model_dir: Path, build: Callable[..., Path], *, int8: bool,
+                      cache_dir: Path | None = None) -> Path:
+    """``<cache>/<prefix>-<digest>-<precision>-ort<version>/model.onnx``, made by ``build(model_dir, tmp, int8=)``
+    (atomically) on first use."""
     import onnxruntime
 
     precision = "int8" if int8 else "fp32"
-    name = f"relations-{model_files_digest(model_dir)}-{precision}-ort{onnxruntime.__version__}"
-    folder = cached_build((cache_dir or cache_root()) / name,
-                          lambda tmp: build_onnx_file(model_dir, tmp, int8=int8))
+    name = f"{prefix}-{model_files_digest(model_dir)}-{precision}-ort{onnxruntime.__version__}"
+    folder = cached_build((cache_dir or cache_root()) / name, lambda tmp: build(model_dir, tmp, int8=int8))
     return folder / MODEL_FILE
+
+
+def cached_onnx_file(model_dir: Path, *, int8: bool, cache_dir: Path | None = None) -> Path:
+    """The ONNX file of the model at ``model_dir``, built (atomically) on first use."""
+    return cached_model_file("relations", model_dir, build_onnx_file, int8=int8, cache_dir=cache_dir)
 
 
 def providers_for(device: str) -> list[str]:
@@ -106,8 +119,19 @@ def padded_batch(features: Sequence[dict]) -> dict[str, np.ndarray]:
             "obj_index": np.array([f["obj_index"] for f in features], dtype=np.int64)}
 
 
-class OnnxRelationModel:
-    """``RelationModel``'s interface over an ONNX Runtime session."""
+def ort_session(onnx_file: Path, *, device: str, threads: int) -> Any:
+    """An ONNX Runtime session on ``onnx_file``: ``threads`` intra-op threads, every graph optimisation."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = max(1, int(threads))
+    options.inter_op_num_threads = 1
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+    return onnxruntime.InferenceSession(str(onnx_file), options, providers=providers_for(device))
+
+
+class OnnxSessionModel(ABC):
+    """What the ONNX relation models share: session, labels, calibration, meta, tokenizer, ``predict_proba``."""
 
     def __init__(self, session: Any, labels: Sequence[str], *, max_length: int, temperature: float,
                  threshold: float, meta: dict, backend: str):
@@ -118,23 +142,28 @@ class OnnxRelationModel:
         self.meta, self.backend = dict(meta), backend
         self.tokenizer = load_tokenizer()
 
+    @abstractmethod
+    def predict_logits(self, items: Sequence[Any], *, batch_size: int = 32) -> np.ndarray:
+        """Raw logits, one row per item (pair), in input order."""
+
+    def predict_proba(self, items: Sequence[Any], *, batch_size: int = 32) -> np.ndarray:
+        """Temperature-scaled softmax probabilities, as the torch models' ``predict_proba``."""
+        return softmax(self.predict_logits(items, batch_size=batch_size) / self.temperature)
+
+
+class OnnxRelationModel(OnnxSessionModel):
+    """``RelationModel``'s interface over an ONNX Runtime session."""
+
     @classmethod
     def load(cls, path: str | Path, *, int8: bool = True, device: str = "cpu", threads: int = 1,
              cache_dir: Path | None = None) -> "OnnxRelationModel":
         import json
 
-        import onnxruntime
-
         from .model import CALIBRATION_FILE, LABELS_FILE, META_FILE, RelationModel
 
         folder = Path(path)
         RelationModel.check_files(folder)
-        onnx_file = cached_onnx_file(folder, int8=int8, cache_dir=cache_dir)
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = max(1, int(threads))
-        options.inter_op_num_threads = 1
-        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
-        session = onnxruntime.InferenceSession(str(onnx_file), options, providers=providers_for(device))
+        session = ort_session(cached_onnx_file(folder, int8=int8, cache_dir=cache_dir), device=device, threads=threads)
         meta = json.loads((folder / META_FILE).read_text())
         calibration = json.loads((folder / CALIBRATION_FILE).read_text())
         extra = {k: meta[k] for k in ("name", "version", "trained_with", "metrics") if k in meta}
@@ -143,32 +172,34 @@ class OnnxRelationModel:
                    backend="onnx-int8" if int8 else "onnx")
 
     def encode(self, item: Any) -> dict:
-        from .encoding import as_triple, encode_pair
-
-        text, subject, obj = as_triple(item)
-        return encode_pair(self.tokenizer, text, subject, obj, self.max_length)
+        return encode_item(self.tokenizer, item, self.max_length)
 
     def predict_logits(self, items: Sequence[Any], *, batch_size: int = 32) -> np.ndarray:
         """Raw logits, one row per item, in input order (length-sorted, dynamically padded batches)."""
         encoded = [self.encode(item) for item in items]
-        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]["input_ids"]))
         out = np.zeros((len(encoded), len(self.labels)), dtype=np.float32)
-        for begin in range(0, len(order), batch_size):
-            chunk = order[begin: begin + batch_size]
+        for chunk in length_sorted_batches(encoded, batch_size):
             (logits,) = self.session.run(["logits"], padded_batch([encoded[i] for i in chunk]))
             out[chunk] = logits
         return out
 
-    def predict_proba(self, items: Sequence[Any], *, batch_size: int = 32) -> np.ndarray:
-        """Temperature-scaled softmax probabilities, as ``RelationModel.predict_proba``."""
-        return softmax(self.predict_logits(items, batch_size=batch_size) / self.temperature)
+
+def load_on_backend(path: str | Path, torch_class: Callable[[], type], onnx_class: type, *, backend: str,
+                    device: str, threads: int) -> Any:
+    """The model at ``path``: ``torch_class()`` (imported on demand) or ``onnx_class``, as ``backend`` resolves."""
+    concrete = resolve_backend(backend, device)
+    if concrete == "torch":
+        return torch_class().load(path, device=device, mixed_precision=device == "cuda")
+    return onnx_class.load(path, int8=concrete == "onnx-int8", device=device, threads=threads)
+
+
+def torch_relation_model() -> type:
+    from .model import RelationModel
+
+    return RelationModel
 
 
 def load_relation_model(path: str | Path, *, backend: str = "auto", device: str = "cpu", threads: int = 1):
     """The relation model at ``path`` on the chosen backend and device (see the module docstring)."""
-    concrete = resolve_backend(backend, device)
-    if concrete == "torch":
-        from .model import RelationModel
-
-        return RelationModel.load(path, device=device, mixed_precision=device == "cuda")
-    return OnnxRelationModel.load(path, int8=concrete == "onnx-int8", device=device, threads=threads)
+    return load_on_backend(path, torch_relation_model, OnnxRelationModel, backend=backend, device=device,
+                           threads=threads)

@@ -6,17 +6,11 @@ NONE threshold) and evaluated on dev; those metrics go into ``model.json``.
 from __future__ import annotations
 
 import copy
-import os
-import random
-import sys
-import time
 from collections import Counter
 from pathlib import Path
 from typing import Any, Sequence
 
-import numpy as np
 import torch
-from tqdm import tqdm
 
 from ..errors import GeoclaimsError
 from ..records import NONE_LABEL, RELATION_LABELS
@@ -25,6 +19,8 @@ from .datasets import load_examples
 from .encoding import RelationExample
 from .evaluate import check_labels, score_examples
 from .model import FROZEN, RelationModel, collate
+from .training_loop import (freeze_parameters, log, require_examples, run_selected_epochs, run_summary, start_run,
+                            training_meta, warmup_linear_schedule, weighted_cross_entropy)
 
 
 DEFAULTS: dict[str, Any] = {
@@ -91,18 +87,6 @@ def load_config(path: str | Path) -> dict[str, Any]:
         raise _fail(f"{path}: {err}") from err
 
 
-def log(message: str) -> None:
-    print(f"[train] {message}", file=sys.stderr, flush=True)
-
-
-def seed_everything(seed: int) -> None:
-    os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
-    random.seed(seed)
-    np.random.seed(seed)
-    torch.manual_seed(seed)
-    torch.use_deterministic_algorithms(True, warn_only=True)
-
-
 def weighted_examples(examples: list[RelationExample], silver_weight: float) -> list[RelationExample]:
     """Silver examples get their weight multiplied by ``silver_weight``."""
     return [RelationExample.from_dict({**e.to_dict(), "weight": e.weight * silver_weight})
@@ -138,17 +122,6 @@ def class_weights(label_ids: Sequence[int], n_labels: int, scheme: str) -> torch
     return weights * scale
 
 
-def batch_order(lengths: Sequence[int], batch_size: int, generator: torch.Generator) -> list[list[int]]:
-    """Seeded batches of similar length: shuffle, sort within chunks of 50 batches, shuffle batches."""
-    order = torch.randperm(len(lengths), generator=generator).tolist()
-    chunk = batch_size * 50
-    batches: list[list[int]] = []
-    for begin in range(0, len(order), chunk):
-        part = sorted(order[begin: begin + chunk], key=lambda i: lengths[i])
-        batches += [part[k: k + batch_size] for k in range(0, len(part), batch_size)]
-    return [batches[i] for i in torch.randperm(len(batches), generator=generator).tolist()]
-
-
 def make_optimiser(net: torch.nn.Module, cfg: dict, total_steps: int):
     decay, no_decay = [], []
     for name, param in net.named_parameters():
@@ -156,14 +129,7 @@ def make_optimiser(net: torch.nn.Module, cfg: dict, total_steps: int):
             (no_decay if name.endswith("bias") or "LayerNorm" in name else decay).append(param)
     optimiser = torch.optim.AdamW([{"params": decay, "weight_decay": cfg["weight_decay"]},
                                    {"params": no_decay, "weight_decay": 0.0}], lr=cfg["learning_rate"])
-    warmup = int(cfg["warmup_ratio"] * total_steps)
-
-    def factor(step: int) -> float:
-        if step < warmup:
-            return (step + 1) / (warmup + 1)
-        return max(0.0, (total_steps - step) / max(1, total_steps - warmup))
-
-    return optimiser, torch.optim.lr_scheduler.LambdaLR(optimiser, factor)
+    return optimiser, warmup_linear_schedule(optimiser, cfg["warmup_ratio"], total_steps)
 
 
 def argmax_micro_f1(model: RelationModel, examples: Sequence[RelationExample], batch_size: int) -> float:
@@ -177,62 +143,24 @@ def argmax_micro_f1(model: RelationModel, examples: Sequence[RelationExample], b
 
 def run_epochs(model: RelationModel, features: list[dict], dev: Sequence[RelationExample], cfg: dict) -> dict:
     """The training loop; keeps the epoch with the best dev micro-F1. Returns training stats."""
-    net, device = model.net, model.device
-    generator = torch.Generator().manual_seed(cfg["seed"])
-    lengths = [len(f["input_ids"]) for f in features]
-    steps_per_epoch = -(-len(features) // cfg["batch_size"])
-    total = steps_per_epoch * cfg["epochs"]
-    if cfg["max_steps"]:
-        total = min(total, cfg["max_steps"])
-    optimiser, scheduler = make_optimiser(net, cfg, total)
+    device = model.device
     weights = class_weights([f["label_id"] for f in features], len(model.labels), cfg["class_weighting"]).to(device)
-    losses: list[float] = []
-    best = {"f1": -1.0, "epoch": 0, "state": None}
-    train_seconds, seen, step = 0.0, 0, 0
-    bar = tqdm(total=total, desc="train relations", disable=not sys.stderr.isatty() or cfg["quiet"])
-    for epoch in range(1, cfg["epochs"] + 1):
-        net.train()
-        started = time.perf_counter()
-        for batch_ids in batch_order(lengths, cfg["batch_size"], generator):
-            if step >= total:
-                break
-            batch = [features[i] for i in batch_ids]
-            inputs = collate(batch, device)
-            labels = torch.tensor([f["label_id"] for f in batch], device=device)
-            example_w = torch.tensor([f["weight"] for f in batch], device=device) * weights[labels]
-            loss_each = torch.nn.functional.cross_entropy(net(**inputs), labels, reduction="none")
-            loss = (loss_each * example_w).sum() / example_w.sum().clamp_min(1e-8)
-            optimiser.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
-            optimiser.step()
-            scheduler.step()
-            losses.append(loss.item())
-            step, seen = step + 1, seen + len(batch)
-            bar.update(1)
-            bar.set_postfix(loss=f"{losses[-1]:.4f}")
-            if cfg["log_every"] and step % cfg["log_every"] == 0 and not cfg["quiet"]:
-                recent = float(np.mean(losses[-cfg["log_every"]:]))
-                log(f"epoch {epoch} step {step}/{total} loss {recent:.4f} "
-                    f"{seen / (train_seconds + time.perf_counter() - started):.1f} ex/s")
-        train_seconds += time.perf_counter() - started
-        f1 = argmax_micro_f1(model, dev, cfg["eval_batch_size"])
-        if not cfg["quiet"]:
-            log(f"epoch {epoch} done: dev micro-F1 (argmax) {f1:.4f}")
-        if f1 > best["f1"]:
-            best = {"f1": f1, "epoch": epoch, "state": copy.deepcopy(net.state_dict())}
-        if step >= total:
-            break
-    bar.close()
-    net.load_state_dict(best["state"])
-    return {"steps": step, "examples_seen": seen, "seconds": round(train_seconds, 2),
-            "examples_per_s": round(seen / max(train_seconds, 1e-9), 2), "best_epoch": best["epoch"],
-            "best_dev_argmax_f1": best["f1"], "losses": losses}
+
+    def batch_loss(batch_ids: list[int]) -> tuple[torch.Tensor, int]:
+        batch = [features[i] for i in batch_ids]
+        labels = torch.tensor([f["label_id"] for f in batch], device=device)
+        example_w = torch.tensor([f["weight"] for f in batch], device=device) * weights[labels]
+        return weighted_cross_entropy(model.net(**collate(batch, device)), labels, example_w), len(batch)
+
+    return run_selected_epochs(model.net, [len(f["input_ids"]) for f in features], cfg, make_optimiser=make_optimiser,
+                               batch_loss=batch_loss, desc="train relations", unit="ex",
+                               dev_f1=lambda: argmax_micro_f1(model, dev, cfg["eval_batch_size"]))
 
 
-def calibrate_and_score(out: Path, dev: Sequence[RelationExample], cfg: dict) -> RelationModel:
-    """Reload from disk, fit temperature and threshold on dev, store them and the dev metrics."""
-    model = RelationModel.load(out, device=cfg["device"])
+def calibrate_and_score(out: Path, dev: Sequence[RelationExample], cfg: dict,
+                        model_class: type = RelationModel) -> Any:
+    """Reload (a ``model_class``) from disk, fit temperature and threshold on dev, store them and the dev metrics."""
+    model = model_class.load(out, device=cfg["device"])
     gold = [model.labels.index(e.label) for e in dev]
     logits = model.predict_logits(dev, batch_size=cfg["eval_batch_size"])
     model.temperature = fit_temperature(logits, gold)
@@ -243,34 +171,39 @@ def calibrate_and_score(out: Path, dev: Sequence[RelationExample], cfg: dict) ->
     return model
 
 
+def save_and_calibrate(model: Any, dev: Sequence[RelationExample], cfg: dict, stats: dict) -> dict:
+    """Save the trained ``model`` (with its training meta), reload and calibrate it on dev: the run summary."""
+    model.meta = training_meta(cfg)
+    out = Path(cfg["output"])
+    model.save(out)
+    return run_summary(out, calibrate_and_score(out, dev, cfg, model_class=type(model)), stats)
+
+
+def load_train_dev(cfg: dict) -> tuple[list[RelationExample], list[RelationExample]]:
+    """The (silver-weighted) training and the dev examples of the config; GC208 if either is empty."""
+    train = weighted_examples(load_examples(cfg["train"]), cfg["silver_weight"])
+    dev = load_examples(cfg["dev"])
+    require_examples(train, dev)
+    check_labels(train, cfg["labels"])
+    check_labels(dev, cfg["labels"])
+    return train, dev
+
+
 def train_relations(config: dict[str, Any]) -> dict:
     """Train, select, save, reload, calibrate and evaluate; returns the summary (metrics on dev)."""
     cfg = validate_config(config)
-    if cfg["threads"]:  # 1 is several times faster than 2 when other processes share the cores
-        torch.set_num_threads(cfg["threads"])
-    seed_everything(cfg["seed"])
-    train = weighted_examples(load_examples(cfg["train"]), cfg["silver_weight"])
-    dev = load_examples(cfg["dev"])
-    if not train or not dev:
-        raise GeoclaimsError("GC208", f"{len(train)} training and {len(dev)} dev examples; both must be non-empty")
-    check_labels(train, cfg["labels"])
-    check_labels(dev, cfg["labels"])
+    start_run(cfg)
+    train, dev = load_train_dev(cfg)
     model = RelationModel.from_base(cfg["labels"], max_length=cfg["max_length"], device=cfg["device"])
-    for name, param in model.net.named_parameters():
-        param.requires_grad_(name not in FROZEN)
+    freeze_parameters(model.net, FROZEN)
     features = encode_examples(model, train)
     if not cfg["quiet"]:
         log(f"{len(train)} training pairs, {len(dev)} dev pairs, device {model.device}, "
             f"labels {dict(Counter(e.label for e in train))}")
     stats = run_epochs(model, features, dev, cfg)
-    model.meta = {"name": cfg["name"], "version": cfg["version"],
-                  "trained_with": {k: v for k, v in cfg.items() if k not in ("quiet",)}}
-    out = Path(cfg["output"])
-    model.save(out)
-    loaded = calibrate_and_score(out, dev, cfg)
-    metrics = loaded.meta["metrics"]["dev"]
+    summary = save_and_calibrate(model, dev, cfg, stats)
     if not cfg["quiet"]:
-        log(f"saved {out}; dev micro-F1 {metrics['micro']['f1']:.4f} (T={loaded.temperature:.3f}, "
-            f"threshold={loaded.threshold:.2f}, {stats['examples_per_s']} train ex/s)")
-    return {"output": str(out), "metrics": metrics, "temperature": loaded.temperature,
-            "threshold": loaded.threshold, "train": stats}
+        log(f"saved {summary['output']}; dev micro-F1 {summary['metrics']['micro']['f1']:.4f} "
+            f"(T={summary['temperature']:.3f}, threshold={summary['threshold']:.2f}, "
+            f"{stats['examples_per_s']} train ex/s)")
+    return summary
