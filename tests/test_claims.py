@@ -68,3 +68,27 @@ def test_sample_holds_the_two_headline_claims(sample_claims):
 
     assert has("RUS", "SANCTION", lambda o: "Kazakh" in o["text"] and o["code"] == "KAZ")
     assert has("KAZ", "REJECT", lambda o: o["name"] == "BRICS" and o["code"] == "IGO")
+
+
+MOTIVE = Path(__file__).resolve().parents[1] / "models" / "motive"
+
+
+@pytest.mark.skipif(not (SHIPPED / "model.json").is_file() or not (MOTIVE / "model.json").is_file(),
+                    reason="the shipped relation and motive models are needed")
+def test_sample_sanction_carries_the_brics_motive_and_the_refusal_is_a_plain_reject(sample_article):
+    """Issue 4's acceptance case, through the whole extractor with both shipped models."""
+    from geoclaims.claims import ClaimExtractor
+
+    claims = [c.to_dict() for c in ClaimExtractor(SHIPPED, motive_dir=MOTIVE).extract([sample_article])[0]]
+    text = sample_article.text
+    sanction = next(c for c in claims if c["predicate"]["type"] == "SANCTION" and c["subject"]["code"] == "RUS")
+    assert sanction["motive"]["text"] == "Kazakhstan’s refusal to join BRICS"
+    assert text[sanction["motive"]["start"]:sanction["motive"]["end"]] == sanction["motive"]["text"]
+    reject = next(c for c in claims if c["predicate"]["type"] == "REJECT" and c["object"]["name"] == "BRICS")
+    assert (reject["predicate"]["negated"], reject["predicate"]["modality"]) == (False, "asserted")
+    for claim in claims:
+        assert set(claim) >= {"motive", "attribution", "time"}
+        for part in ("attribution", "time"):
+            if claim[part] is not None:
+                assert text[claim[part]["start"]:claim[part]["end"]] == claim[part]["text"]
+    assert claims[0]["extractor"]["motive_model"].startswith("geoclaims-motive")
