@@ -48,6 +48,6 @@ def build_nlp(*, relations: bool = False, model_dir: Path | str | None = None, b
         from .motive.component import FACTORY as MOTIVE
 
         nlp.add_pipe(MOTIVE, name="geoclaims_motive", after="geoclaims_relations",
-                     config={"model_dir": str(motive_dir), "batch_size": batch_size})
+                     config={"model_dir": str(motive_dir), "batch_size": batch_size, "device": device})
     return nlp
 

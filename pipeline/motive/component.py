@@ -27,11 +27,12 @@ LINK_THRESHOLD = 0.8
 
 class MotiveComponent:
     def __init__(self, model_dir: str, *, batch_size: int = 32, before: int = 1, after: int = 2,
-                 min_score: float = 0.5, threshold: float | None = None, inside_below: float | None = None):
+                 min_score: float = 0.5, threshold: float | None = None, inside_below: float | None = None,
+                 device: str = "cpu"):
         from .model import MotiveModel
 
         register_extensions()
-        self.model = MotiveModel.load(Path(model_dir), device="cpu")
+        self.model = MotiveModel.load(Path(model_dir), device=device, mixed_precision=device == "cuda")
         self.batch_size, self.before, self.after, self.min_score = batch_size, before, after, float(min_score)
         self.threshold = self.model.threshold if threshold is None else float(threshold)
         self.inside_below = inside_below
@@ -68,8 +69,11 @@ class MotiveComponent:
 
 
 @Language.factory(FACTORY, default_config={"model_dir": "models/motive", "batch_size": 32, "before": 1, "after": 2,
-                                           "min_score": 0.5, "threshold": LINK_THRESHOLD, "inside_below": None})
+                                           "min_score": 0.5, "threshold": LINK_THRESHOLD, "inside_below": None,
+                                           "device": "cpu"})
 def make_motive_component(nlp: Language, name: str, model_dir: str, batch_size: int, before: int, after: int,
-                          min_score: float, threshold: float | None, inside_below: float | None) -> MotiveComponent:
+                          min_score: float, threshold: float | None, inside_below: float | None,
+                          device: str) -> MotiveComponent:
+    """``device`` "cuda" runs the tagger on the GPU under bf16/fp16 autocast (spaCy stays on CPU)."""
     return MotiveComponent(model_dir, batch_size=batch_size, before=before, after=after, min_score=min_score,
-                           threshold=threshold, inside_below=inside_below)
+                           threshold=threshold, inside_below=inside_below, device=device)

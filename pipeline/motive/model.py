@@ -22,7 +22,7 @@ from torch import nn
 from ..errors import GeoclaimsError
 from ..relations.calibration import softmax
 from ..relations.model import (BASE_PACKAGE, CALIBRATION_FILE, DELTA_FILE, FROZEN, LABELS_FILE, META_FILE,
-                               RelationNet, base_model_dir, base_sha256, load_tokenizer, pick_device)
+                               RelationNet, autocast_dtype, base_model_dir, base_sha256, load_tokenizer, pick_device)
 from .encoding import IGNORE, ROLES, TAGS, ScoredSpan, decode_sentence, encode_sentence
 
 NAME = "geoclaims-motive"
@@ -77,11 +77,13 @@ class MotiveModel:
     """The cause/effect/signal tagger with its calibrated sentence-level causal probability."""
 
     def __init__(self, net: MotiveNet, *, max_length: int = 160, temperature: float = 1.0,
-                 threshold: float = 0.5, max_gap: int = 0, meta: dict | None = None, device: str | None = "auto"):
+                 threshold: float = 0.5, max_gap: int = 0, meta: dict | None = None, device: str | None = "auto",
+                 mixed_precision: bool = False):
         self.net, self.max_length, self.max_gap = net, max_length, int(max_gap)
         self.temperature, self.threshold = float(temperature), float(threshold)
         self.meta = dict(meta or {})
         self.device = pick_device(device)
+        self.autocast_dtype = autocast_dtype(self.device) if mixed_precision else None
         self.net.to(self.device)
         self.tokenizer = load_tokenizer()
 
@@ -101,7 +103,8 @@ class MotiveModel:
         out: list = [None] * len(encoded)
         was_training = self.net.training
         self.net.eval()
-        with torch.inference_mode():
+        with torch.inference_mode(), torch.autocast(self.device.type, dtype=self.autocast_dtype,
+                                                    enabled=self.autocast_dtype is not None):
             for begin in range(0, len(order), batch_size):
                 chunk = order[begin: begin + batch_size]
                 tags, causal = self.net(**collate([encoded[i] for i in chunk], self.device))
@@ -143,8 +146,9 @@ class MotiveModel:
         return out
 
     @classmethod
-    def load(cls, path: str | Path, *, device: str | None = "auto") -> "MotiveModel":
-        """Base weights from the pip package + the folder's delta; GC204 when something does not fit."""
+    def load(cls, path: str | Path, *, device: str | None = "auto", mixed_precision: bool = False) -> "MotiveModel":
+        """Base weights from the pip package + the folder's delta; GC204 when something does not fit.
+        ``mixed_precision`` runs inference under bf16/fp16 autocast (for CUDA)."""
         folder = Path(path)
         names = (DELTA_FILE, LABELS_FILE, CALIBRATION_FILE, META_FILE)
         if any(not (folder / name).is_file() for name in names):
@@ -163,4 +167,4 @@ class MotiveModel:
         extra = {k: meta[k] for k in ("name", "version", "training", "trained_with", "metrics") if k in meta}
         return cls(net, max_length=int(meta["max_length"]), temperature=calibration["temperature"],
                    threshold=calibration["threshold"], max_gap=int(calibration.get("max_gap", 0)), meta=extra,
-                   device=device)
+                   device=device, mixed_precision=mixed_precision)

@@ -35,3 +35,15 @@ def test_sample_sanction_claim_gets_the_brics_motive(relation_model_dir):
     # the REJECT claim (Kazakhstan's refusal) is the cause, not something the cause explains
     rejects = [c for c in doc._.claims if c.type == "REJECT" and "BRICS" in c.candidate.object.text]
     assert all(c.motive is None or "refusal" not in c.motive.text for c in rejects)
+
+
+def test_motive_model_runs_fp32_on_cpu_and_autocasts_only_when_asked():
+    import torch
+
+    from geoclaims.motive.model import MotiveModel
+
+    plain = MotiveModel.from_base(device="cpu")
+    assert plain.autocast_dtype is None and plain.device.type == "cpu"
+    mixed = MotiveModel(plain.net, device="cpu", mixed_precision=True)
+    assert mixed.autocast_dtype == torch.bfloat16
+    assert len(mixed.predict(["Police fired tear gas because protesters blocked the road."])) == 1
