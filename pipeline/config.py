@@ -1,6 +1,7 @@
 """Load and validate the extract run configuration (``configs/extract.toml``) before a batch starts.
 
-Registered as ``geoclaims.config.extract.v1`` in the ``configs`` registry. Unknown keys and values of
+Registered as ``geoclaims.config.extract.v2`` (and ``.v1``, whose files keep v1's meaning) in the
+``configs`` registry. Unknown keys and values of
 the wrong type or out of range raise ``GeoclaimsError("GC203", ...)`` naming the key.
 """
 from __future__ import annotations
@@ -17,7 +18,10 @@ import catalogue
 from . import registry
 from .errors import GeoclaimsError
 
-SCHEMA_NAME = "geoclaims.config.extract.v1"
+SCHEMA_NAME = "geoclaims.config.extract.v2"
+# v1 files (no [relations], no [motive]) keep v1's meaning: the torch relation model, no motive model
+SCHEMA_V1 = "geoclaims.config.extract.v1"
+V1_FIXED: dict[str, Any] = {"relations": {"backend": "torch", "threads": 1}, "motive": {"model": ""}}
 # string keys with a fixed set of values
 CHOICES: dict[str, tuple[str, ...]] = {"relations.backend": ("auto", "torch", "onnx-int8", "onnx")}
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -69,8 +73,19 @@ def _defaults_of(spec: dict) -> dict:
             for key, item in spec.items()}
 
 
+SPEC_V1: dict[str, Any] = {**{k: v for k, v in SPEC.items() if k not in V1_FIXED},
+                           "schema": (str, None, None, SCHEMA_V1)}
+
+
 def validate(raw: dict) -> dict:
-    """``raw`` checked against ``SPEC`` and completed with defaults; GC203 names the first bad key."""
+    """``raw`` checked against its schema's spec and completed with defaults; GC203 names the first bad key.
+
+    ``schema`` defaults to the current one (v2); a v1 file validates against v1's keys and runs as v1 did."""
+    schema = raw.get("schema", SCHEMA_NAME)
+    if schema == SCHEMA_V1:
+        return {**_validate_section(raw, SPEC_V1, prefix=""), **copy.deepcopy(V1_FIXED)}
+    if schema != SCHEMA_NAME:
+        raise GeoclaimsError("GC203", f"'schema' must be {SCHEMA_NAME!r} (or {SCHEMA_V1!r}), got {schema!r}")
     return _validate_section(raw, SPEC, prefix="")
 
 
@@ -103,13 +118,12 @@ def _validate_value(name: str, value: Any, kind: type, low: Any, high: Any) -> A
         return value
     if name in CHOICES and value not in CHOICES[name]:
         raise GeoclaimsError("GC203", f"'{name}' must be one of {', '.join(CHOICES[name])}, got {value!r}")
-    if name == "schema" and value != SCHEMA_NAME:
-        raise GeoclaimsError("GC203", f"'schema' must be {SCHEMA_NAME!r}, got {value!r}")
     if (low is not None and value < low) or (high is not None and value > high):
         raise GeoclaimsError("GC203", f"'{name}' must be in [{low}, {high}], got {value!r}")
     return value
 
 
+@configs.register(SCHEMA_V1)
 @configs.register(SCHEMA_NAME)
 def load_config(path: str | Path | None = None) -> dict:
     """The validated config read from ``path``; ``None`` reads the default file (or the defaults)."""

@@ -49,3 +49,13 @@ def test_missing_or_broken_file(tmp_path: Path):
     bad.write_text("chunk_size = = 3", encoding="utf-8")
     with pytest.raises(GeoclaimsError, match="GC203"):
         load_config(bad)
+
+
+def test_a_v1_file_keeps_v1_meaning_and_rejects_v2_sections():
+    old = validate({"schema": "geoclaims.config.extract.v1", "chunk_size": 8})
+    assert old["relations"] == {"backend": "torch", "threads": 1} and old["motive"] == {"model": ""}
+    assert old["chunk_size"] == 8
+    with pytest.raises(GeoclaimsError, match="unknown key 'motive'"):
+        validate({"schema": "geoclaims.config.extract.v1", "motive": {"model": "models/motive"}})
+    current = validate({})
+    assert current["schema"] == "geoclaims.config.extract.v2" and current["motive"]["model"] == "models/motive"
