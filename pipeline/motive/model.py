@@ -22,7 +22,8 @@ from torch import nn
 from ..errors import GeoclaimsError
 from ..relations.calibration import softmax
 from ..relations.model import (BASE_PACKAGE, CALIBRATION_FILE, DELTA_FILE, FROZEN, LABELS_FILE, META_FILE,
-                               RelationNet, autocast_dtype, base_model_dir, base_sha256, load_tokenizer, pick_device)
+                               RelationNet, base_model_dir, base_sha256, load_tokenizer,
+                               placed_for_inference)
 from .encoding import IGNORE, ROLES, TAGS, ScoredSpan, decode_sentence, encode_sentence
 
 NAME = "geoclaims-motive"
@@ -82,10 +83,7 @@ class MotiveModel:
         self.net, self.max_length, self.max_gap = net, max_length, int(max_gap)
         self.temperature, self.threshold = float(temperature), float(threshold)
         self.meta = dict(meta or {})
-        self.device = pick_device(device)
-        self.autocast_dtype = autocast_dtype(self.device) if mixed_precision else None
-        self.net.to(self.device)
-        self.tokenizer = load_tokenizer()
+        self.device, self.autocast_dtype, self.tokenizer = placed_for_inference(self.net, device, mixed_precision)
 
     @classmethod
     def from_base(cls, *, max_length: int = 160, device: str | None = "auto") -> "MotiveModel":

@@ -66,6 +66,13 @@ def autocast_dtype(device: torch.device) -> torch.dtype:
     return torch.bfloat16
 
 
+def placed_for_inference(net: nn.Module, device: str | None, mixed_precision: bool) -> tuple:
+    """(device, autocast dtype or None, tokenizer) for a model whose ``net`` is moved to ``device``."""
+    where = pick_device(device)
+    net.to(where)
+    return where, autocast_dtype(where) if mixed_precision else None, load_tokenizer()
+
+
 class RelationNet(nn.Module):
     """BERT encoder; the label comes from the hidden states at the subject and object markers."""
 
@@ -116,10 +123,7 @@ class RelationModel:
         self.net, self.labels = net, list(labels)
         self.max_length, self.temperature, self.threshold = max_length, float(temperature), float(threshold)
         self.meta = dict(meta or {})
-        self.device = pick_device(device)
-        self.autocast_dtype = autocast_dtype(self.device) if mixed_precision else None
-        self.net.to(self.device)
-        self.tokenizer = load_tokenizer()
+        self.device, self.autocast_dtype, self.tokenizer = placed_for_inference(self.net, device, mixed_precision)
 
     @classmethod
     def from_base(cls, labels: Sequence[str], *, max_length: int = 128, device: str | None = "auto") -> "RelationModel":
