@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors.resolve import resolve_span
 from .candidates import PredicateWords
-from .modality import (REPORTING_LEMMAS, SPEECH_TYPES, _reporting_verb, _speaker_is_subject, clause_heads,
+from .modality import (REPORTING_LEMMAS, SPEECH_TYPES, reporting_verb, speaker_is_subject, clause_heads,
                        predicate_span)
 
 QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
@@ -104,10 +104,10 @@ def _neighbour_sentences(doc: Doc, sentence: Span) -> list[Span]:
 
 def attribution_source(doc: Doc, sentence: Span, root: Token, *, event_type: str | None = None) -> Token | None:
     """The head word of whoever the text says asserts the predicate's claim, or None."""
-    reporter = _reporting_verb(clause_heads(root))
+    reporter = reporting_verb(clause_heads(root))
     if reporter is not None:
-        if event_type in SPEECH_TYPES and _speaker_is_subject(reporter, root):
-            reporter = _reporting_verb(clause_heads(reporter))  # reported by someone else?
+        if event_type in SPEECH_TYPES and speaker_is_subject(reporter, root):
+            reporter = reporting_verb(clause_heads(reporter))  # reported by someone else?
         if reporter is not None and _speaker_of(reporter) is not None:
             return _speaker_of(reporter)
     according = _according_to(sentence)

@@ -51,7 +51,7 @@ def time_record(article: Article, doc: Doc, found: ClaimSpan) -> TimeRef | None:
 
 
 def motive_record(found: ClaimSpan) -> TextSpan | None:
-    motive = getattr(found, "motive", None)
+    motive = found.motive
     return TextSpan(motive.text, motive.start_char, motive.end_char) if motive is not None else None
 
 

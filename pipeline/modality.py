@@ -141,7 +141,7 @@ def _first(tokens: list[Token], words: frozenset) -> Token | None:
     return next((t for t in tokens if t.lower_ in words or t.lemma_.lower() in words), None)
 
 
-def _reporting_verb(heads: list[Token]) -> Token | None:
+def reporting_verb(heads: list[Token]) -> Token | None:
     """The reporting verb whose complement holds the predicate ("X said (that) ...", "..., X said")."""
     outer = outer_head(heads)
     top = heads[-1] if heads[-1].dep_ != "conj" else heads[-1].head
@@ -228,8 +228,8 @@ def predicate_modality(root: Token, span: Span, *, event_type: str | None = None
     intent = _intent(root, span, heads) if event_type not in COMMITMENT_TYPES else None
     if intent is not None:
         return "intended", intent.text
-    reporter = _reporting_verb(heads)
-    if reporter is not None and event_type in SPEECH_TYPES and _speaker_is_subject(reporter, root):
+    reporter = reporting_verb(heads)
+    if reporter is not None and event_type in SPEECH_TYPES and speaker_is_subject(reporter, root):
         reporter = None  # "X said it agrees with Y": the speaking is the event (guide rule 8)
     future = _first([c for c in cues if c.dep_ in ("aux", "auxpass")], FUTURE_WORDS)
     future = future or next((h for h in heads[1:] if h.lemma_.lower() in FUTURE_LEMMAS and h.pos_ in ("VERB", "ADJ")), None)
@@ -250,7 +250,7 @@ def predicate_modality(root: Token, span: Span, *, event_type: str | None = None
     return "asserted", None
 
 
-def _speaker_is_subject(reporter: Token, root: Token) -> bool:
+def speaker_is_subject(reporter: Token, root: Token) -> bool:
     """The speaker of ``reporter`` and the subject of the predicate are one (pronoun or same words)."""
     speaker = next((c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     subject = next((c for t in [root, *clause_heads(root)] for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import REPO_ROOT
-from .standoff import ANNOTATIONS, SPLITS, StandoffError, corpus_texts, document_split, split_of, text_sha1
+from .standoff import ANNOTATIONS, SPLITS, StandoffError, corpus_texts, record_split, text_sha1
 
 QUALIFIERS = REPO_ROOT / "corpora" / "annotations" / "qualifiers"
 REQUIRED = ("pair", "corpus", "doc_id", "sha1", "negated", "modality")
@@ -60,7 +60,7 @@ def relation_index(root: Path = ANNOTATIONS) -> dict[str, dict]:
 
 
 @lru_cache(maxsize=1)
-def _reuters_published() -> dict[str, str | None]:
+def reuters_published() -> dict[str, str | None]:
     from .reuters import iter_reuters_articles
 
     return {a.id: a.published for a in iter_reuters_articles()}
@@ -68,11 +68,7 @@ def _reuters_published() -> dict[str, str | None]:
 
 def document_published(corpus: str, doc_id: str) -> str | None:
     """The publication date-time of a document, for corpora that record one (Reuters)."""
-    return _reuters_published().get(doc_id) if corpus == "reuters21578" else None
-
-
-def relation_split(relation: dict) -> str:
-    return split_of(relation["group"]) if relation.get("group") else document_split(relation["doc_id"])
+    return reuters_published().get(doc_id) if corpus == "reuters21578" else None
 
 
 def join_qualifier_record(record: dict, relation: dict, text: str, published: str | None) -> QualifierItem:
@@ -83,7 +79,7 @@ def join_qualifier_record(record: dict, relation: dict, text: str, published: st
     s0, s1 = relation["sentence"]
     if text_sha1(text[s0:s1]) != record["sha1"]:
         raise StandoffError(f"{record['pair']}: sentence text changed in {record['corpus']}/{record['doc_id']}")
-    return QualifierItem(record, relation, text, published, relation_split(relation))
+    return QualifierItem(record, relation, text, published, record_split(relation))
 
 
 def join_records(records: Iterable[dict], relations: dict[str, dict], texts, published) -> list[QualifierItem]:

@@ -18,17 +18,11 @@ import argparse
 import json
 from pathlib import Path
 
-from .standoff import corpus_texts, document_split, iter_records, text_sha1
+from .qualifier_gold import document_published
+from .standoff import corpus_texts, iter_records, record_split, text_sha1
 
 WINDOW_BEFORE, WINDOW_AFTER = 500, 700
 SPANS = ("attribution", "time", "motive")
-
-
-def published_dates() -> dict[str, str]:
-    """doc_id -> publication date (ISO) for the corpora that give one (Reuters-21578)."""
-    from .reuters import iter_reuters_articles
-
-    return {a.id: a.published for a in iter_reuters_articles() if a.published}
 
 
 def context_window(text: str, start: int, end: int) -> tuple[int, int]:
@@ -50,7 +44,7 @@ def pool_item(record: dict, text: str, published: str | None) -> dict:
     lo, hi = context_window(text, s0, s1)
     return {
         "pair": record["id"], "corpus": record["corpus"], "doc_id": record["doc_id"],
-        "split": document_split(record.get("group") or record["doc_id"]),
+        "split": record_split(record),
         "published": published, "label": record["label"],
         "sentence": text[s0:s1], "subject": _quote(text, record["subject"]),
         "object": _quote(text, record["object"]), "predicate": _quote(text, record["predicate"]),
@@ -61,15 +55,14 @@ def pool_item(record: dict, text: str, published: str | None) -> dict:
 
 
 def build_pool(out: Path, *, chunks: int = 3) -> int:
-    dates = published_dates()
     items = []
     for record in iter_records():
         if record["label"] == "NONE":
             continue
-        if document_split(record.get("group") or record["doc_id"]) not in ("dev", "test"):
+        if record_split(record) not in ("dev", "test"):
             continue
         text = corpus_texts(record["corpus"])[record["doc_id"]]
-        items.append(pool_item(record, text, dates.get(record["doc_id"])))
+        items.append(pool_item(record, text, document_published(record["corpus"], record["doc_id"])))
     out.mkdir(parents=True, exist_ok=True)
     for n in range(chunks):
         with (out / f"pool-{n + 1}.jsonl").open("w", encoding="utf-8") as handle:

@@ -30,6 +30,11 @@ def split_of(doc_id: str) -> str:
     return "test" if bucket < 15 else "dev" if bucket < 30 else "train"
 
 
+def record_split(record: dict) -> str:
+    """The split of a stand-off record: by its ``group`` (the document unit) when it has one, else its doc id."""
+    return split_of(record.get("group") or record["doc_id"])
+
+
 def text_sha1(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
@@ -121,7 +126,7 @@ def load_gold_examples(split: str = "train", *, root: Path = ANNOTATIONS) -> Ite
     if split not in SPLITS + ("all",):
         raise ValueError(f"split must be one of {SPLITS + ('all',)}")
     for record in iter_records(root):
-        if split != "all" and split_of(record.get("group") or record["doc_id"]) != split:
+        if split != "all" and record_split(record) != split:
             continue
         item = resolve(record)
         yield RelationExample(example_id=record["id"], text=item["text"], subject=item["subject"],
