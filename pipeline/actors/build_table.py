@@ -23,6 +23,7 @@ ORG_CODES = frozenset({"IGO", "NGO", "IMG"})
 COMMON_WORDS = frozenset("""
 turkey china chad guinea jersey bush trump tusk labour commons congress capitol fed pentagon amnesty
 western arctic kiwi pole swede mecca conservatives gulf rio mod brit dane finn scot turk sino lao
+democrat democrats republican republicans
 """.split())
 HISTORIC = {"SUN", "DDR", "YUG", "CSK", "XKX"}
 

@@ -10,7 +10,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .context import register_context_extensions
 from .gazetteer import Actor, ruler_patterns
+from .links import FACTORY as LINKS_FACTORY  # noqa: F401  (importing registers geoclaims_actor_links_v1)
 from .phrase_matching import use_phrase_matching
 from .resolve import resolve_span
 
@@ -21,7 +23,9 @@ FACTORY = "geoclaims_actors_v1"
 
 
 def register_extensions() -> None:
-    """``Doc._.actors`` (list of (Span, Actor)) and ``Span._.actor`` (resolved on access); idempotent."""
+    """``Doc._.actors`` (list of (Span, Actor)), ``Span._.actor`` (resolved on access), ``Doc._.published``
+    and ``Doc._.actor_links`` (see ``context``); idempotent."""
+    register_context_extensions()
     if not Doc.has_extension("actors"):
         Doc.set_extension("actors", default=None)
     if not Span.has_extension("actor"):

@@ -1,5 +1,12 @@
-"""Span -> ``Actor``: the whole span, else its owner ("Russia's Rosselkhoznadzor"), else its modifiers
-("Kazakh agricultural imports", "the Russian government", "Chinese troops"), else a named part of it.
+"""Span -> ``Actor``: the single entry point of the pipeline (``resolve_span``).
+
+First the article's own links (``Doc._.actor_links``, set by ``geoclaims_actor_links_v1``: "Guaidó" after
+"Venezuelan opposition leader Juan Guaidó", "he", "the ministry"); then the tables (``resolve_in_table``):
+a person by name in PETRARCH2's dated roles at the article's ``published`` day (``role_table``), the
+whole span in the gazetteer, the dated roles for other named spans, else its owner ("Russia's
+Rosselkhoznadzor"), else its modifiers ("Kazakh agricultural imports", "the Russian government",
+"Chinese troops"), else a named part of it (inside a PERSON span only a nationality, never a country
+name: "Chad Wolf" is no TCD).
 
 The sector comes from the span's head noun: an agency in the table ("Rosselkhoznadzor" -> GOV) or an
 agent noun (``AGENT_SECTORS``: government -> GOV, troops -> MIL, exporters -> BUS, farmers -> AGR ...).
@@ -9,7 +16,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .gazetteer import Actor, Entry, Gazetteer, load_gazetteer
+from .context import NOT_LINKED, article_day, linked_actor
+from .gazetteer import _TITLE_RE, Actor, Entry, Gazetteer, load_gazetteer, normalise
+from .role_table import RoleTable, load_roles
 
 if TYPE_CHECKING:  # spaCy itself is only needed by the caller's Doc
     from spacy.tokens import Span, Token
@@ -50,19 +59,51 @@ POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 ENTITY_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "EVENT", "PRODUCT", "LAW"})
 MAX_PART = 6  # longest sub-span tried as an alias
 MAX_SPAN = 40  # spans longer than this are not searched for parts
+PLACE_KINDS = frozenset({"country", "capital", "city", "code", "region"})  # not read inside a person's name
 
 
 def resolve_span(span: Span, gazetteer: Gazetteer | None = None) -> Actor | None:
-    """The actor a span names or belongs to, or None."""
+    """The actor a span names or belongs to in its article, or None."""
+    linked = linked_actor(span)
+    if linked is not NOT_LINKED:
+        return linked
+    return resolve_in_table(span, gazetteer)
+
+
+def resolve_in_table(span: Span, gazetteer: Gazetteer | None = None, roles: RoleTable | None = None) -> Actor | None:
+    """The actor a span names or belongs to by the tables alone (no in-article links), or None."""
     gazetteer = gazetteer or load_gazetteer()
+    roles = load_roles() if roles is None else roles
+    if span.label_ == "PERSON":
+        dated = _dated_role(span, roles)
+        if dated is not None:
+            return dated
     whole = _whole(span, gazetteer)
     if whole is not None:
         return whole.actor._replace(type=_span_type(span) or whole.actor.type)
+    if _span_type(span) or _all_names(span):
+        dated = _dated_role(span, roles)
+        if dated is not None:
+            return dated
     base = _owner(span, gazetteer) or _modifier(span, gazetteer) or _part(span, gazetteer)
     if base is None:
         return None
     sector = head_sector(span.root, gazetteer) or base.actor.sector
     return Actor(base.actor.name, base.actor.code, sector, _span_type(span))
+
+
+def _dated_role(span: Span, roles: RoleTable) -> Actor | None:
+    """The span's role on the article's day in PETRARCH2's dictionaries (titles stripped), or None."""
+    text = normalise(span.text)
+    actor = roles.lookup(text, article_day(span.doc), _span_type(span))
+    if actor is None and _TITLE_RE.match(text):
+        actor = roles.lookup(_TITLE_RE.sub("", text), article_day(span.doc), _span_type(span))
+    return actor
+
+
+def _all_names(span: Span) -> bool:
+    """True for a span of capitalised words only (a name, not a description)."""
+    return all(t.text[:1].isupper() or not t.is_alpha for t in span) and any(t.is_alpha for t in span)
 
 
 def _span_type(span: Span) -> str | None:
@@ -116,7 +157,7 @@ def _part(span: Span, gazetteer: Gazetteer) -> Entry | None:
     for region in (before, span):
         if region is not None and len(region):
             entry = _longest_part(region, gazetteer)
-            if entry is not None:
+            if entry is not None and not (span.label_ == "PERSON" and entry.kind in PLACE_KINDS):
                 return entry
     return None
 
