@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import signal
 import sys
+import threading
 
 from .errors import GeoclaimsError
 
@@ -37,17 +39,41 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised where the program is (like Ctrl-C's KeyboardInterrupt), so that it unwinds cleanly."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     module = importlib.import_module(COMMANDS[args.command][0])
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if main_thread else None
+    try:
+        return _run(module, args)
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run(module, args: argparse.Namespace) -> int:
+    """The command, with its errors and interruptions turned into a message and an exit code."""
     try:
         return int(module.run(args) or 0)
     except GeoclaimsError as err:
         print(f"geoclaims: error {err}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("geoclaims: interrupted; run the same command again to resume", file=sys.stderr)
+        print("geoclaims: interrupted; the unfinished chunk was abandoned: run the same command again to resume",
+              file=sys.stderr)
         return 130
+    except Terminated:
+        print("geoclaims: terminated (SIGTERM); the unfinished chunk was abandoned: run the same command again "
+              "to resume", file=sys.stderr)
+        return 143
 
 
 if __name__ == "__main__":

@@ -42,6 +42,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "GC218": ("invalid backend or device", "use [relations] backend auto|torch|onnx-int8|onnx and --device cpu|cuda (onnx-int8 is CPU only)"),
     "GC219": ("device not available", "install the CUDA build of torch / onnxruntime-gpu, or run with --device cpu"),
     "GC220": ("parallel engine failed", "see the message; rerun the same command to resume from the last committed chunk"),
+    "GC221": ("cannot write the claim store (disk full or I/O error)", "free space or fix the disk, then run the same command again: the chunks committed so far are kept and the unfinished one is redone"),
+    "GC222": ("store file damaged (checksum mismatch)", "run the same extract command again: it redoes the damaged chunks (or restore the file from a copy); nothing was read from the damaged file"),
+    "GC223": ("store is being written by another run", "wait for the other extract to finish or stop it, then run this command again, or choose another --out"),
 }
 
 

@@ -8,6 +8,7 @@ accepted ids and text hashes are restored so duplicate detection sees what an un
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import islice
@@ -21,6 +22,7 @@ from .readers.clean import Deduplicator, clean
 from .readers.detect import check_inputs, describe_input, detect_format, read_inputs
 from .records import Article, Claim
 from .store import STORE_SCHEMA_VERSION, ClaimStore, canonical_json, chunk_key, part_name
+from .store_lock import store_lock
 
 INVARIANT = "read == processed + sum(rejected)"
 
@@ -82,7 +84,8 @@ def build_processor(config: dict, model_dir: Path, *, device: str = "cpu") -> Pr
     relations = config.get("relations", {})
     return ClaimExtractor(model_dir, batch_size=config["batch_size"], backend=relations.get("backend", "auto"),
                           device=device, threads=relations.get("threads", 1),
-                          motive_dir=motive_model_dir(config))
+                          motive_dir=motive_model_dir(config),
+                          component=relations.get("component", "geoclaims.relations.v1"))
 
 
 def motive_model_dir(config: dict) -> Path | None:
@@ -115,6 +118,12 @@ def run_extract(paths: list[Path], out: Path, processor: Processor, config: dict
                 fmt: str | None = None, progress: Callable[[int], None] | None = None) -> RunResult:
     """Extract claims from ``paths`` into the store at ``out``; resumes a killed run."""
     inputs = prepare_inputs(paths, fmt)
+    with store_lock(out):
+        return _run_locked(inputs, out, processor, config, progress)
+
+
+def _run_locked(inputs: list[dict], out: Path, processor: Processor, config: dict,
+                progress: Callable[[int], None] | None) -> RunResult:
     extractor = processor.identity()
     identity, store = open_store(out, config, extractor)
     fingerprint = inputs_fingerprint(inputs)
@@ -122,7 +131,7 @@ def run_extract(paths: list[Path], out: Path, processor: Processor, config: dict
     done_before = processed = 0
     for index, chunk in enumerate(chunked(read_inputs(inputs), config["chunk_size"])):
         key = chunk_key(fingerprint, index, identity["config_hash"], extractor)
-        marker = store.read_marker(index, key)
+        marker = committed_marker(store, index, key)
         if marker is None:
             marker = process_chunk(chunk, processor, config, dedup, store, index, key)
             processed += 1
@@ -136,6 +145,14 @@ def run_extract(paths: list[Path], out: Path, processor: Processor, config: dict
     manifest = build_manifest(inputs, config, identity, parts, counts)
     wrote = store.finish(parts, manifest)
     return RunResult(store.root, counts, done_before, processed, wrote)
+
+
+def committed_marker(store: ClaimStore, index: int, key: str) -> dict | None:
+    """The chunk's marker when it is committed and intact; None (redo it) otherwise, saying why if damaged."""
+    marker, damage = store.committed_marker(index, key)
+    if damage:
+        print(f"geoclaims: warning: {damage}; extracting that chunk again", file=sys.stderr)
+    return marker
 
 
 def open_store(out: Path, config: dict, extractor: dict) -> tuple[dict, ClaimStore]:
@@ -187,8 +204,7 @@ def commit_chunk(n_read: int, items: list, extracted: list, accepted: tuple[list
               # article metadata (no text) for graphs/exports; geoclaims.graph.source reads it
               "articles": [{k: v for k, v in item.to_dict().items() if k != "text"}
                            for item in items if isinstance(item, Article)]}
-    store.write_chunk(index, key, claims, rejects, marker)
-    return marker
+    return store.write_chunk(index, key, claims, rejects, marker)
 
 
 def extract_safely(processor: Processor, articles: list[Article]) -> list:

@@ -10,18 +10,20 @@ At most ``2 * N`` chunks are in flight, so memory stays flat as the corpus grows
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .errors import GeoclaimsError, Reject
-from .extract import (Counts, RunResult, build_manifest, chunked, clean_chunk, commit_chunk, extract_safely,
-                      inputs_fingerprint, open_store, prepare_inputs)
+from .extract import (Counts, RunResult, build_manifest, chunked, clean_chunk, commit_chunk, committed_marker,
+                      extract_safely, inputs_fingerprint, open_store, prepare_inputs)
 from .readers.clean import Deduplicator
 from .readers.detect import read_inputs
 from .records import Article, Claim
 from .store import chunk_key, part_name
+from .store_lock import store_lock
 
 ProcessorFactory = Callable[[], Any]  # picklable (a top-level function or functools.partial)
 
@@ -30,6 +32,7 @@ _PROCESSOR: Any = None  # the worker's processor, built once by _init_worker
 
 def _init_worker(factory: ProcessorFactory, torch_threads: int) -> None:
     global _PROCESSOR
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops the pool
     try:
         import torch
 
@@ -63,7 +66,7 @@ def run_extract_parallel(paths: list[Path], out: Path, factory: ProcessorFactory
                          torch_threads: int = 1) -> RunResult:
     """``run_extract`` with ``workers`` processes; the same store, committed in input order."""
     inputs = prepare_inputs(paths, fmt)
-    with start_pool(factory, workers, torch_threads=torch_threads) as pool:
+    with store_lock(out), start_pool(factory, workers, torch_threads=torch_threads) as pool:
         try:
             extractor = pool.apply(_worker_identity)
         except Exception as err:  # noqa: BLE001 - a worker that cannot build its processor
@@ -91,7 +94,7 @@ def run_extract_parallel(paths: list[Path], out: Path, factory: ProcessorFactory
         for index, chunk in enumerate(chunked(read_inputs(inputs), config["chunk_size"])):
             key = chunk_key(fingerprint, index, identity["config_hash"], extractor)
             parts.append(part_name(index, key))
-            marker = store.read_marker(index, key)
+            marker = committed_marker(store, index, key)
             if marker is not None:
                 dedup.restore(marker["accepted_ids"], marker["accepted_hashes"])
                 pending.append((index, key, len(chunk), None, None, None))

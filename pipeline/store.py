@@ -4,7 +4,10 @@ Layout of DIR (see docs/DESIGN.md "The claim store"):
 ``store.json`` (identity: config hash + extractor, written first), ``claims/part-NNNNN-<key>.jsonl.gz``,
 ``rejects/part-NNNNN-<key>.jsonl``, ``done/part-NNNNN-<key>.json`` (the commit marker, written last),
 and at the end ``rejects.jsonl`` and ``manifest.json``. Every file is written atomically and
-deterministically (no timestamps, gzip mtime 0), and only when its bytes change.
+deterministically (no timestamps, gzip mtime 0), and only when its bytes change; file and folder are
+fsynced before a file counts. Checksums chain: the marker holds the sha256 of its chunk's claims and
+rejects files, the manifest the sha256 of every marker and of ``rejects.jsonl``. Reading verifies them
+and refuses a damaged file (GC222); a write that fails (disk full, I/O error) is GC221.
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ STORE_SCHEMA_VERSION = 1
 IDENTITY_FILE = "store.json"
 MANIFEST_FILE = "manifest.json"
 REJECTS_FILE = "rejects.jsonl"
+LOCK_FILE = ".lock"  # held by the run writing the store (geoclaims.store_lock)
 SUBDIRS = ("claims", "rejects", "done")
 TMP_MARK = ".tmp-"
 CLAIM_KEYS = ("schema_version", "claim_id", "article_id", "subject", "predicate", "object", "motive",
@@ -39,15 +43,31 @@ def jsonl_bytes(records: list[dict]) -> bytes:
     return "".join(lines).encode("utf-8")
 
 
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temp file in the same folder, fsync and ``os.replace``."""
+    """Write ``data`` to ``path`` via a temp file in the same folder, fsync, ``os.replace``, fsync the folder.
+
+    On any failure (or an interrupt) the temp file is removed and ``path`` keeps its old bytes.
+    """
     tmp = path.with_name(f".{path.name}{TMP_MARK}{os.getpid()}")
-    with tmp.open("wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
-    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        with tmp.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_dir(path.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or unlink in ``folder`` durable."""
+    dir_fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(dir_fd)
     finally:
@@ -84,6 +104,7 @@ class ClaimStore:
 
     def __init__(self, root: Path):
         self.root = Path(root)
+        self._manifest_checksums: dict | None = None
 
     # ---- writing -------------------------------------------------------------------------
     @classmethod
@@ -112,7 +133,7 @@ class ClaimStore:
         if root.is_dir():
             if not os.access(root, os.W_OK | os.X_OK):
                 raise GeoclaimsError("GC202", f"{str(root)!r} is not writable")
-            if any(root.iterdir()) and not (root / IDENTITY_FILE).is_file():
+            if any(p.name != LOCK_FILE for p in root.iterdir()) and not (root / IDENTITY_FILE).is_file():
                 raise GeoclaimsError("GC202", f"{str(root)!r} is not empty and not a claim store")
             return
         parent = next((p for p in root.parents if p.exists()), None)
@@ -141,12 +162,39 @@ class ClaimStore:
             return None  # cannot happen with atomic writes; redo the chunk if it does
 
     def write_chunk(self, index: int, key: str, claims: list[dict], rejects: list[dict],
-                    marker: dict) -> None:
-        """The chunk's claims, its rejects, then its marker (the commit), each atomically."""
+                    marker: dict) -> dict:
+        """The chunk's claims, its rejects, then its marker (the commit, with their sha256); the marker."""
         name = part_name(index, key)
-        atomic_write(self.root / "claims" / f"{name}.jsonl.gz", gzip.compress(jsonl_bytes(claims), mtime=0))
-        atomic_write(self.root / "rejects" / f"{name}.jsonl", jsonl_bytes(rejects))
-        atomic_write(self.root / "done" / f"{name}.json", (canonical_json(marker) + "\n").encode())
+        claims_bytes = gzip.compress(jsonl_bytes(claims), mtime=0)
+        rejects_bytes = jsonl_bytes(rejects)
+        marker = dict(marker, sha256={"claims": sha256_hex(claims_bytes), "rejects": sha256_hex(rejects_bytes)})
+        self._write(self.root / "claims" / f"{name}.jsonl.gz", claims_bytes)
+        self._write(self.root / "rejects" / f"{name}.jsonl", rejects_bytes)
+        self._write(self.root / "done" / f"{name}.json", (canonical_json(marker) + "\n").encode())
+        return marker
+
+    def _write(self, path: Path, data: bytes, *, only_if_changed: bool = False) -> bool:
+        """``atomic_write`` (or ``write_if_changed``); GC221 when the disk refuses it."""
+        try:
+            if only_if_changed:
+                return write_if_changed(path, data)
+            atomic_write(path, data)
+            return True
+        except OSError as err:
+            raise GeoclaimsError("GC221", f"writing {path}: {err.strerror or err}") from None
+
+    def committed_marker(self, index: int, key: str) -> tuple[dict | None, str | None]:
+        """(the chunk's marker, None) when it is committed and intact; (None, why) when it is damaged."""
+        if self.read_marker(index, key) is None:
+            return None, None
+        part = part_name(index, key)
+        try:
+            marker = self.verify_part(part)
+            for sub in ("claims", "rejects"):
+                self.part_bytes(sub, part, marker)
+            return marker, None
+        except GeoclaimsError as err:
+            return None, err.detail
 
     def finish(self, parts: list[str], manifest: dict) -> bool:
         """Drop parts of other runs, rebuild ``rejects.jsonl``, write the manifest; True if it wrote."""
@@ -156,9 +204,11 @@ class ClaimStore:
                 if path.name.split(".")[0] not in keep:
                     path.unlink()
         rejects = b"".join((self.root / "rejects" / f"{p}.jsonl").read_bytes() for p in parts)
-        wrote = write_if_changed(self.root / REJECTS_FILE, rejects)
-        data = (canonical_json(manifest, indent=2) + "\n").encode("utf-8")
-        return write_if_changed(self.root / MANIFEST_FILE, data) or wrote
+        wrote = self._write(self.root / REJECTS_FILE, rejects, only_if_changed=True)
+        checksums = {f"done/{p}.json": sha256_hex((self.root / "done" / f"{p}.json").read_bytes()) for p in parts}
+        checksums[REJECTS_FILE] = sha256_hex(rejects)
+        data = (canonical_json(dict(manifest, checksums=checksums), indent=2) + "\n").encode("utf-8")
+        return self._write(self.root / MANIFEST_FILE, data, only_if_changed=True) or wrote
 
     # ---- reading -------------------------------------------------------------------------
     @classmethod
@@ -171,7 +221,12 @@ class ClaimStore:
 
     def manifest(self) -> dict | None:
         path = self.root / MANIFEST_FILE
-        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+        if not path.is_file():
+            return None
+        try:
+            return json.loads(path.read_bytes().decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise _damaged(path, "is not readable JSON") from None
 
     def is_complete(self) -> bool:
         return self.manifest() is not None
@@ -184,7 +239,7 @@ class ClaimStore:
         return sorted(p.name[: -len(".json")] for p in (self.root / "done").glob("part-*.json"))
 
     def iter_claims(self) -> Iterator[dict]:
-        """Every claim, in part order then write order, keys in contract order."""
+        """Every claim, in part order then write order, keys in contract order (checksums verified)."""
         for part in self.parts():
             for line in self._part_lines("claims", part):
                 yield order_claim(json.loads(line))
@@ -194,10 +249,57 @@ class ClaimStore:
             for line in self._part_lines("rejects", part):
                 yield json.loads(line)
 
-    def _part_lines(self, sub: str, part: str) -> Iterator[str]:
+    def verify(self) -> None:
+        """GC222 naming the first file whose bytes do not match the checksum kept for it."""
+        for part in self.parts():
+            marker = self.verify_part(part)
+            for sub in ("claims", "rejects"):
+                self.part_bytes(sub, part, marker)
+        expected = self._checksums().get(REJECTS_FILE)
+        path = self.root / REJECTS_FILE
+        if expected and (not path.is_file() or sha256_hex(path.read_bytes()) != expected):
+            raise _damaged(path, "does not match the checksum in manifest.json")
+
+    def verify_part(self, part: str) -> dict:
+        """The part's commit marker, checked against the manifest's checksum when there is one."""
+        path = self.root / "done" / f"{part}.json"
+        if not path.is_file():
+            raise _damaged(path, "is missing")
+        data = path.read_bytes()
+        expected = self._checksums().get(f"done/{part}.json")
+        if expected and sha256_hex(data) != expected:
+            raise _damaged(path, "does not match the checksum in manifest.json")
+        try:
+            return json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise _damaged(path, "is not readable JSON") from None
+
+    def part_bytes(self, sub: str, part: str, marker: dict | None = None) -> bytes:
+        """The raw bytes of a part's claims or rejects file, verified against the marker's sha256."""
+        marker = self.verify_part(part) if marker is None else marker
         for suffix in (".jsonl.gz", ".jsonl"):
             path = self.root / sub / f"{part}{suffix}"
             if path.is_file():
-                data = gzip.decompress(path.read_bytes()) if suffix.endswith(".gz") else path.read_bytes()
-                yield from (line for line in data.decode("utf-8").splitlines() if line.strip())
-                return
+                data = path.read_bytes()
+                expected = marker.get("sha256", {}).get(sub)
+                if expected and sha256_hex(data) != expected:
+                    raise _damaged(path, f"does not match the checksum in done/{part}.json")
+                return data
+        if marker.get("sha256", {}).get(sub):
+            raise _damaged(self.root / sub / f"{part}.jsonl*", "is missing")
+        return b""
+
+    def _part_lines(self, sub: str, part: str) -> Iterator[str]:
+        data = self.part_bytes(sub, part)
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+        yield from (line for line in data.decode("utf-8").splitlines() if line.strip())
+
+    def _checksums(self) -> dict:
+        if self._manifest_checksums is None:
+            self._manifest_checksums = (self.manifest() or {}).get("checksums", {})
+        return self._manifest_checksums
+
+
+def _damaged(path: Path, what: str) -> GeoclaimsError:
+    return GeoclaimsError("GC222", f"{path} {what}: it was changed or damaged after it was written")

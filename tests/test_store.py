@@ -1,4 +1,5 @@
 import gzip
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -37,7 +38,10 @@ def test_chunk_files_deterministic_and_readable(tmp_path: Path):
     store.write_chunk(0, "k", claims, [{"code": "GC101"}], marker)
     assert (tmp_path / "s" / "claims" / f"{part_name(0, 'k')}.jsonl.gz").read_bytes() == gz
     assert gz[4:8] == b"\x00\x00\x00\x00"  # gzip mtime 0
-    assert store.read_marker(0, "k") == marker and store.read_marker(1, "k") is None
+    written = store.read_marker(0, "k")
+    assert written == dict(marker, sha256={"claims": hashlib.sha256(gz).hexdigest(),
+                                           "rejects": hashlib.sha256(b'{"code":"GC101"}\n').hexdigest()})
+    assert store.read_marker(1, "k") is None
     assert list(store.iter_claims()) == [order_claim(claims[0])]
     assert list(store.iter_claims())[0] == {"schema_version": 1, "claim_id": "x", "article_id": "a"}
     assert list(json.loads(l) for l in gzip.decompress(gz).splitlines()) == claims

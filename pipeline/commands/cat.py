@@ -18,6 +18,7 @@ def run(args: argparse.Namespace) -> int:
     if not store.is_complete():
         print(f"geoclaims: warning: {args.store} is incomplete (no manifest.json); printing the "
               "committed chunks. Run extract again to finish it.", file=sys.stderr)
+    store.verify()  # GC222 before anything is printed: never a damaged file's claims
     out = sys.stdout
     try:
         for claim in store.iter_claims():

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..config import REPO_ROOT, load_config
 from ..extract import build_processor, prepare_inputs, run_extract
 from ..store import ClaimStore
+from ..store_lock import store_lock
 
 DEFAULT_MODEL = Path("models") / "relations"
 
@@ -38,7 +39,10 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     prepare_inputs(args.inputs, args.format)  # GC201/GC206 before anything loads or is written
     ClaimStore(args.out).check_writable()  # GC202
-    with _progress_bar() as bar:
+    with store_lock(args.out) as lock, _progress_bar() as bar:  # GC223 at once if another run writes here
+        if lock.stale:
+            print(f"geoclaims: note: the store's last writer (pid {lock.stale.get('pid')}) ended without "
+                  "releasing its lock; taking it over", file=sys.stderr)
         result = _run(args, config, args.model or default_model_dir(), bar.update)
     print(result.summary_line())
     if not result.counts.invariant_holds():

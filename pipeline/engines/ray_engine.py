@@ -25,12 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import GeoclaimsError, Reject
-from ..extract import (Counts, RunResult, build_manifest, chunked, clean_chunk, commit_chunk, extract_safely,
-                       inputs_fingerprint, open_store, prepare_inputs)
+from ..extract import (Counts, RunResult, build_manifest, chunked, clean_chunk, commit_chunk, committed_marker,
+                       extract_safely, inputs_fingerprint, open_store, prepare_inputs)
 from ..readers.clean import Deduplicator
 from ..readers.detect import read_inputs
 from ..records import Article, Claim
 from ..store import chunk_key, part_name
+from ..store_lock import store_lock
 
 STAGING = ".ray-staging"
 
@@ -103,7 +104,7 @@ def stage_chunks(inputs: list[dict], config: dict, store, fingerprint: str, iden
     dedup = Deduplicator()
     for index, chunk in enumerate(chunked(read_inputs(inputs), config["chunk_size"])):
         key = chunk_key(fingerprint, index, identity["config_hash"], identity["extractor"])
-        marker = store.read_marker(index, key)
+        marker = committed_marker(store, index, key)
         if marker is not None:
             dedup.restore(marker["accepted_ids"], marker["accepted_hashes"])
             yield index, key, len(chunk), None, None, None
@@ -122,6 +123,12 @@ def run_extract_ray(paths: list[Path], out: Path, factory: Callable[[], Any], co
     """``run_extract`` on Ray Data with ``workers`` actors; the same store, committed in input order."""
     ray = require_ray()
     inputs = prepare_inputs(paths, fmt)
+    with store_lock(out):
+        return _run_ray_locked(ray, inputs, out, factory, config, workers, progress)
+
+
+def _run_ray_locked(ray, inputs: list[dict], out: Path, factory: Callable[[], Any], config: dict, workers: int,
+                    progress: Callable[[int], None] | None) -> RunResult:
     init_ray(workers)
     extractor = ray.get(ray.remote(_identity).remote(factory))
     identity, store = open_store(out, config, extractor)

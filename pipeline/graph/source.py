@@ -73,7 +73,8 @@ def iter_parts(store_dir: Path, *, skip: set[str] | None = None) -> Iterator[Par
     markers_have_articles = bool(parts) and "articles" in read_part_marker(store, parts[0])
     input_chunks = None if markers_have_articles else _input_chunks(store)
     for part in parts:
-        marker = read_part_marker(store, part)
+        marker = store.verify_part(part)  # GC222 when the marker or the claims file was damaged
+        store.part_bytes("claims", part, marker)
         chunk = next(input_chunks, None) if input_chunks is not None else None
         digest = part_digest(store, part)
         if skip and digest in skip:

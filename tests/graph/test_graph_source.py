@@ -1,4 +1,5 @@
 """Reading a store part by part: article metadata from markers, re-read inputs, or ids only; dates."""
+import hashlib
 import json
 
 from geoclaims.graph.source import actor_key, claim_date, iso_day, iter_parts
@@ -19,6 +20,9 @@ def test_articles_come_from_the_marker_when_it_has_them(full_store):
     marker["articles"] = [{"id": "a1", "title": "From marker", "published": "1999-01-01"},
                           {"id": "a2", "title": "Two"}]
     marker_path.write_text(json.dumps(marker))
+    manifest = json.loads((full_store / "manifest.json").read_text())  # as if extract had written it so
+    manifest["checksums"][f"done/{marker_path.name}"] = hashlib.sha256(marker_path.read_bytes()).hexdigest()
+    (full_store / "manifest.json").write_text(json.dumps(manifest))
     assert next(iter_parts(full_store)).articles["a1"]["title"] == "From marker"
 
 
