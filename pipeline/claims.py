@@ -26,8 +26,10 @@ def _sha(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
 
 
-def mention_record(span: Span, actor) -> Mention:
-    """A subject or object mention with its resolved actor (or nulls)."""
+def mention_record(span: Span | None, actor) -> Mention | None:
+    """A subject or object mention with its resolved actor (or nulls); None for an event with no target."""
+    if span is None:
+        return None
     if actor is None:
         return Mention(span.text, span.start_char, span.end_char)
     entity_type = actor.type or (span.root.ent_type_ or None)
@@ -60,8 +62,9 @@ def claim_record(article: Article, doc: Doc, found: ClaimSpan, *, extractor: dic
     qualifiers = predicate_qualifiers_v2(doc, cand.predicate, event_type=found.type)
     predicate = Predicate(found.type, cand.predicate.lemma, cand.predicate.text, qualifiers.negated,
                           qualifiers.modality, cand.predicate.start, cand.predicate.end)
+    object_offsets = (cand.object.start_char, cand.object.end_char) if cand.object is not None else (None, None)
     claim_id = _sha(article.id, _sha(article.text), cand.subject.start_char, cand.subject.end_char,
-                    cand.object.start_char, cand.object.end_char, found.type, extractor["model"], config_hash)[:24]
+                    *object_offsets, found.type, extractor["model"], config_hash)[:24]
     sentence = cand.sentence
     return Claim(
         claim_id=claim_id, article_id=article.id,
@@ -72,6 +75,15 @@ def claim_record(article: Article, doc: Doc, found: ClaimSpan, *, extractor: dic
         confidence=found.confidence, extractor=extractor,
         motive=motive_record(found), attribution=attribution_record(doc, found),
         time=time_record(article, doc, found))
+
+
+def article_doc(nlp, article: Article) -> Doc:
+    """The article's unprocessed Doc, with its publication date as ``Doc._.published`` for the components."""
+    if not Doc.has_extension("published"):
+        Doc.set_extension("published", default=None)
+    doc = nlp.make_doc(article.text)
+    doc._.published = article.published
+    return doc
 
 
 def model_fingerprint(model_dir: Path) -> str:
@@ -87,7 +99,7 @@ class ClaimExtractor:
 
     def __init__(self, model_dir: Path | str, *, batch_size: int = 16, threshold: float | None = None,
                  backend: str = "torch", device: str = "cpu", threads: int = 1,
-                 motive_dir: Path | str | None = None):
+                 motive_dir: Path | str | None = None, component: str = "geoclaims.relations.v1"):
         from .nlp import build_nlp
         from .relations.onnx_model import resolve_backend
 
@@ -95,8 +107,9 @@ class ClaimExtractor:
         self.batch_size = batch_size
         self.backend, self.device = resolve_backend(backend, device), device
         self.motive_dir = Path(motive_dir) if motive_dir is not None else None
+        self.component_name = component
         self.nlp = build_nlp(relations=True, model_dir=self.model_dir, backend=self.backend, device=device,
-                             threads=threads, motive_dir=self.motive_dir)
+                             threads=threads, motive_dir=self.motive_dir, component=component)
         if threshold is not None:
             self.nlp.get_pipe("geoclaims_relations").threshold = float(threshold)
         component = self.nlp.get_pipe("geoclaims_relations")
@@ -108,15 +121,17 @@ class ClaimExtractor:
             self.extractor["motive_model"] = f"{motive_meta.get('name', 'geoclaims-motive')} {motive_meta.get('version', '?')}"
         self.model_sha256 = model_fingerprint(self.model_dir)
         self.motive_sha256 = model_fingerprint(self.motive_dir) if self.motive_dir is not None else None
-        self.config_hash = _sha(json.dumps({"threshold": component.threshold,
-                                            "max_pairs_per_sentence": component.max_pairs}, sort_keys=True))[:16]
+        settings = {"threshold": component.threshold, "max_pairs_per_sentence": component.max_pairs}
+        if self.component_name != "geoclaims.relations.v1":
+            settings["component"] = self.component_name  # v1 keeps its v0.1 hash, so its claim ids do not move
+        self.config_hash = _sha(json.dumps(settings, sort_keys=True))[:16]
 
     def identity(self) -> dict:
         return {**self.extractor, "config_hash": self.config_hash, "model_sha256": self.model_sha256,
                 "motive_sha256": self.motive_sha256, "backend": self.backend, "device": self.device}
 
     def extract(self, articles: Sequence[Article]) -> list[list[Claim]]:
-        docs = self.nlp.pipe((a.text for a in articles), batch_size=self.batch_size)
+        docs = self.nlp.pipe((article_doc(self.nlp, a) for a in articles), batch_size=self.batch_size)
         return [[claim_record(article, doc, found, extractor=self.extractor, config_hash=self.config_hash)
                  for found in doc._.claims or []]
                 for article, doc in zip(articles, docs)]

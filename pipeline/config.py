@@ -18,12 +18,17 @@ import catalogue
 from . import registry
 from .errors import GeoclaimsError
 
-SCHEMA_NAME = "geoclaims.config.extract.v2"
+SCHEMA_NAME = "geoclaims.config.extract.v3"
+# v2 files (no relations.component) keep v2's meaning: the v1 pair component
+SCHEMA_V2 = "geoclaims.config.extract.v2"
 # v1 files (no [relations], no [motive]) keep v1's meaning: the torch relation model, no motive model
 SCHEMA_V1 = "geoclaims.config.extract.v1"
-V1_FIXED: dict[str, Any] = {"relations": {"backend": "torch", "threads": 1}, "motive": {"model": ""}}
+V1_FIXED: dict[str, Any] = {"relations": {"backend": "torch", "threads": 1, "component": "geoclaims.relations.v1"},
+                            "motive": {"model": ""}}
+V2_FIXED_COMPONENT = "geoclaims.relations.v1"
 # string keys with a fixed set of values
-CHOICES: dict[str, tuple[str, ...]] = {"relations.backend": ("auto", "torch", "onnx-int8", "onnx")}
+CHOICES: dict[str, tuple[str, ...]] = {"relations.backend": ("auto", "torch", "onnx-int8", "onnx"),
+                                       "relations.component": ("geoclaims.relations.v1", "geoclaims.relations.v2")}
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONFIG_PATH = Path("configs") / "extract.toml"
 
@@ -38,6 +43,7 @@ SPEC: dict[str, Any] = {
     "relations": {
         "backend": (str, None, None, "auto"),
         "threads": (int, 1, 256, 1),
+        "component": (str, None, None, "geoclaims.relations.v2"),
     },
     "motive": {
         "model": (str, None, None, "models/motive"),
@@ -75,17 +81,25 @@ def _defaults_of(spec: dict) -> dict:
 
 SPEC_V1: dict[str, Any] = {**{k: v for k, v in SPEC.items() if k not in V1_FIXED},
                            "schema": (str, None, None, SCHEMA_V1)}
+SPEC_V2: dict[str, Any] = {**SPEC, "schema": (str, None, None, SCHEMA_V2),
+                           "relations": {k: v for k, v in SPEC["relations"].items() if k != "component"}}
 
 
 def validate(raw: dict) -> dict:
     """``raw`` checked against its schema's spec and completed with defaults; GC203 names the first bad key.
 
-    ``schema`` defaults to the current one (v2); a v1 file validates against v1's keys and runs as v1 did."""
+    ``schema`` defaults to the current one (v3); a v1 or v2 file validates against its own keys and runs
+    as it did (v2: the v1 pair component; v1: that, the torch backend and no motive model)."""
     schema = raw.get("schema", SCHEMA_NAME)
     if schema == SCHEMA_V1:
         return {**_validate_section(raw, SPEC_V1, prefix=""), **copy.deepcopy(V1_FIXED)}
+    if schema == SCHEMA_V2:
+        config = _validate_section(raw, SPEC_V2, prefix="")
+        config["relations"]["component"] = V2_FIXED_COMPONENT
+        return config
     if schema != SCHEMA_NAME:
-        raise GeoclaimsError("GC203", f"'schema' must be {SCHEMA_NAME!r} (or {SCHEMA_V1!r}), got {schema!r}")
+        raise GeoclaimsError("GC203", f"'schema' must be {SCHEMA_NAME!r} (or {SCHEMA_V2!r}, {SCHEMA_V1!r}), "
+                                      f"got {schema!r}")
     return _validate_section(raw, SPEC, prefix="")
 
 
@@ -124,6 +138,7 @@ def _validate_value(name: str, value: Any, kind: type, low: Any, high: Any) -> A
 
 
 @configs.register(SCHEMA_V1)
+@configs.register(SCHEMA_V2)
 @configs.register(SCHEMA_NAME)
 def load_config(path: str | Path | None = None) -> dict:
     """The validated config read from ``path``; ``None`` reads the default file (or the defaults)."""

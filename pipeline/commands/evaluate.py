@@ -1,15 +1,17 @@
-"""``geoclaims evaluate relations|motive --model DIR --data NAME[:split] ... [--out DIR]``."""
+"""``geoclaims evaluate relations|motive|qualifiers --data NAME[:split] ...`` and ``geoclaims evaluate claims STORE --gold FILE``."""
 from __future__ import annotations
 
 import argparse
 
-TASKS = ("relations", "motive", "qualifiers")
+TASKS = ("relations", "motive", "qualifiers", "claims")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("task", choices=TASKS, help="what to evaluate")
+    parser.add_argument("store", nargs="?", help="claims: the claim store to score")
+    parser.add_argument("--gold", help="claims: event gold, JSON Lines {id, event, source, target[, trigger]}")
     parser.add_argument("--model", help="model directory (with model.json), or cameo-rules for the rule baseline; not for qualifiers")
-    parser.add_argument("--data", required=True, action="append",
+    parser.add_argument("--data", action="append",
                         help="dataset NAME[:split] (gold:test, conll04:dev; cnc:dev, cnc:test for motive) or a .jsonl file; repeatable")
     parser.add_argument("--out", help="write metrics.json, predictions.jsonl (and confusion.tsv for relations) here")
     parser.add_argument("--batch-size", type=int, default=32)
@@ -19,14 +21,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..errors import GeoclaimsError
+
+    if args.task == "claims":
+        return run_claims(args)
+    if not args.data:
+        raise GeoclaimsError("GC203", f"evaluate {args.task} needs --data NAME[:split]")
     if args.task == "qualifiers":
         from ..qualifier_eval import evaluate_qualifiers
 
         evaluate_qualifiers(list(args.data), args.out)
         return 0
     if not args.model:
-        from ..errors import GeoclaimsError
-
         raise GeoclaimsError("GC204", f"evaluate {args.task} needs --model")
     if args.task == "motive":
         from ..motive.evaluate import evaluate_motive
@@ -37,4 +43,25 @@ def run(args: argparse.Namespace) -> int:
 
     evaluate_relations(args.model, list(args.data), args.out, batch_size=args.batch_size, device=args.device,
                        backend=args.backend)
+    return 0
+
+
+def run_claims(args: argparse.Namespace) -> int:
+    """Score a claim store end to end against event gold; print the report, write metrics.json with --out."""
+    import json
+    from pathlib import Path
+
+    from ..errors import GeoclaimsError
+    from ..events.score import format_report, read_gold, score_claims
+    from ..store import ClaimStore
+
+    if not args.store or not args.gold:
+        raise GeoclaimsError("GC203", "evaluate claims needs a STORE and --gold FILE")
+    if not Path(args.gold).is_file():
+        raise GeoclaimsError("GC201", f"gold file {args.gold!r} not found")
+    result = score_claims(ClaimStore(Path(args.store)).iter_claims(), read_gold(Path(args.gold)))
+    print(format_report(result))
+    if args.out:
+        Path(args.out).mkdir(parents=True, exist_ok=True)
+        (Path(args.out) / "metrics.json").write_text(json.dumps(result, indent=1, sort_keys=True) + "\n")
     return 0

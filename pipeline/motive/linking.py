@@ -92,7 +92,8 @@ def mentions_event(span: Span, cand: Candidate) -> bool:
 def mentions_actors(span: Span, cand: Candidate) -> bool:
     """Both the subject's and the object's head words occur in the span."""
     words = {t.lower_ for t in span}
-    return cand.subject.root.lower_ in words and cand.object.root.lower_ in words
+    target_named = cand.object is None or cand.object.root.lower_ in words
+    return cand.subject.root.lower_ in words and target_named
 
 
 NOUN_COMPLEMENTS = frozenset({"acl", "xcomp", "prep", "pobj", "pcomp", "relcl"})
@@ -134,7 +135,8 @@ def same_sentence_link(cand: Candidate, sentence: Span, causes: SentenceCauses, 
     if predicate is None:
         return None
     effects = _spans(sentence, causes.effects, min_score)
-    supported = any(_overlaps(e, predicate.start, predicate.end) or _overlaps(e, cand.object.start_char, cand.object.end_char)
+    supported = any(_overlaps(e, predicate.start, predicate.end)
+                    or (cand.object is not None and _overlaps(e, cand.object.start_char, cand.object.end_char))
                     for e, _ in effects)
     options = []
     for cause, score in _causes(sentence, causes.causes, min_score):

@@ -65,6 +65,12 @@ def _lazy(module: str, function: str):
 
 
 registry.datasets.register("geoclaims.datasets.gold.v1", func=_lazy("geoclaims.corpora.standoff", "load_gold_examples"))
+registry.datasets.register("geoclaims.datasets.gold.v2",
+                           func=_lazy("geoclaims.corpora.gold_v2", "load_gold_v2_examples"))
+registry.datasets.register("geoclaims.datasets.events.v1",
+                           func=_lazy("geoclaims.corpora.event_examples", "load_event_examples"))
+registry.datasets.register("geoclaims.datasets.plv.v1",
+                           func=_lazy("geoclaims.corpora.event_examples", "load_plv_examples"))
 registry.datasets.register("geoclaims.datasets.silver.v1",
                            func=_lazy("geoclaims.relations.silver_data", "iter_silver_examples"))
 

@@ -28,7 +28,7 @@ DEFAULTS: dict[str, Any] = {
     "learning_rate": 5e-5, "max_length": 128, "warmup_ratio": 0.1, "weight_decay": 0.01,
     "class_weighting": "none", "silver_weight": 0.5, "train": [], "dev": [], "output": "models/relations",
     "labels": list(RELATION_LABELS), "log_every": 50, "max_steps": 0, "eval_batch_size": 64,
-    "device": "auto", "threads": 0, "quiet": False,
+    "device": "auto", "threads": 0, "quiet": False, "init_from": "", "type_thresholds": False,
 }
 WEIGHTINGS = ("none", "inverse_sqrt", "inverse")
 
@@ -69,7 +69,9 @@ def validate_config(raw: dict[str, Any]) -> dict[str, Any]:
         raise _fail(f"labels must be a list of unique strings that includes {NONE_LABEL}")
     if cfg["device"] not in ("auto", "cpu", "cuda"):
         raise _fail("device must be auto, cpu or cuda")
-    for key in ("name", "version", "output"):
+    if not isinstance(cfg["type_thresholds"], bool):
+        raise _fail("type_thresholds must be true or false")
+    for key in ("name", "version", "output", "init_from"):
         cfg[key] = str(cfg[key])
     return cfg
 
@@ -179,6 +181,33 @@ def save_and_calibrate(model: Any, dev: Sequence[RelationExample], cfg: dict, st
     return run_summary(out, calibrate_and_score(out, dev, cfg, model_class=type(model)), stats)
 
 
+def initial_model(cfg: dict) -> RelationModel:
+    """The base encoder with a fresh head, or (``init_from``) a trained model to continue from."""
+    if not cfg["init_from"]:
+        return RelationModel.from_base(cfg["labels"], max_length=cfg["max_length"], device=cfg["device"])
+    model = RelationModel.load(cfg["init_from"], device=cfg["device"])
+    if list(model.labels) != list(cfg["labels"]):
+        raise _fail(f"init_from {cfg['init_from']!r} has labels {model.labels}, the config {cfg['labels']}")
+    model.net.float()
+    return model
+
+
+def write_type_thresholds(out: Path, dev: Sequence[RelationExample], cfg: dict) -> dict[str, float]:
+    """Per-type thresholds fitted on dev (``geoclaims.events.decide``), added to ``calibration.json``."""
+    import json
+
+    from ..events.decide import fit_type_thresholds
+
+    model = RelationModel.load(out, device=cfg["device"])
+    probs = model.predict_proba(dev, batch_size=cfg["eval_batch_size"])
+    thresholds = fit_type_thresholds(probs, [e.label for e in dev], model.labels, default=model.threshold)
+    path = out / "calibration.json"
+    calibration = json.loads(path.read_text())
+    calibration["type_thresholds"] = thresholds
+    path.write_text(json.dumps(calibration, indent=1) + "\n")
+    return thresholds
+
+
 def load_train_dev(cfg: dict) -> tuple[list[RelationExample], list[RelationExample]]:
     """The (silver-weighted) training and the dev examples of the config; GC208 if either is empty."""
     train = weighted_examples(load_examples(cfg["train"]), cfg["silver_weight"])
@@ -194,7 +223,7 @@ def train_relations(config: dict[str, Any]) -> dict:
     cfg = validate_config(config)
     start_run(cfg)
     train, dev = load_train_dev(cfg)
-    model = RelationModel.from_base(cfg["labels"], max_length=cfg["max_length"], device=cfg["device"])
+    model = initial_model(cfg)
     freeze_parameters(model.net, FROZEN)
     features = encode_examples(model, train)
     if not cfg["quiet"]:
@@ -202,6 +231,8 @@ def train_relations(config: dict[str, Any]) -> dict:
             f"labels {dict(Counter(e.label for e in train))}")
     stats = run_epochs(model, features, dev, cfg)
     summary = save_and_calibrate(model, dev, cfg, stats)
+    if cfg["type_thresholds"]:
+        summary["type_thresholds"] = write_type_thresholds(Path(cfg["output"]), dev, cfg)
     if not cfg["quiet"]:
         log(f"saved {summary['output']}; dev micro-F1 {summary['metrics']['micro']['f1']:.4f} "
             f"(T={summary['temperature']:.3f}, threshold={summary['threshold']:.2f}, "

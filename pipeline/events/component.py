@@ -1,0 +1,105 @@
+"""The event component (``geoclaims.relations.v2``): event candidates -> classifier -> decisions -> ``Doc._.claims``.
+
+spaCy style like v1 (``geoclaims.relations.component``): ``predict(docs)`` is pure and batched
+across documents, ``set_annotations`` writes ``Doc._.claims`` as ``ClaimSpan`` records. What differs:
+candidates include no-target and coordinated events (``geoclaims.events.candidates``), each type has
+its own threshold (``calibration.json`` ``type_thresholds``, fitted on dev), the overlap rule keeps
+one reading per event, and mutual types give both directions (``geoclaims.events.decide``). A claim's
+candidate has ``object`` None when the event has no target.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..relations.component import ClaimSpan, register_extensions
+from .candidates import EventCandidate, classifier_item, event_candidates
+from .decide import claim_triples, decide_per_type
+
+FACTORY = "geoclaims_relations_v2"
+
+
+def type_thresholds(model_dir: Path) -> dict[str, float]:
+    """Per-type thresholds from the model's calibration file ({} when it has none)."""
+    path = Path(model_dir) / "calibration.json"
+    data = json.loads(path.read_text()) if path.is_file() else {}
+    return {k: float(v) for k, v in (data.get("type_thresholds") or {}).items()}
+
+
+def same_actor(event: EventCandidate) -> bool:
+    """True for pairs that name one actor twice ("the EU" / "EU", "Moscow" / "the Kremlin")."""
+    cand = event.candidate
+    if cand.object is None:
+        return False
+    if cand.subject.text.lower().removeprefix("the ") == cand.object.text.lower().removeprefix("the "):
+        return True
+    a, b = cand.subject_actor, cand.object_actor
+    return a is not None and b is not None and tuple(a)[:3] == tuple(b)[:3]
+
+
+class EventComponent:
+    def __init__(self, model_dir: str, *, batch_size: int = 32, max_pairs_per_sentence: int = 12,
+                 threshold: float | None = None, backend: str = "torch", device: str = "cpu", threads: int = 1):
+        from ..actors.resolve import resolve_span
+        from ..relations.onnx_model import load_relation_model
+
+        register_extensions()
+        self.model = load_relation_model(Path(model_dir), backend=backend, device=device, threads=threads)
+        self.batch_size, self.max_pairs = batch_size, max_pairs_per_sentence
+        self.threshold = self.model.threshold if threshold is None else float(threshold)
+        self.thresholds = type_thresholds(Path(model_dir))
+        self.resolver = resolve_span
+
+    def candidates(self, doc: Doc) -> list[EventCandidate]:
+        found = event_candidates(doc, max_pairs_per_sentence=self.max_pairs, resolver=self.resolver)
+        return [e for e in found if not same_actor(e)]
+
+    def decided(self, events: list[EventCandidate], decisions: list[tuple[str, float]]) -> list[ClaimSpan]:
+        kept = [(e, label, p) for e, (label, p) in zip(events, decisions) if label != "NONE"]
+        return [ClaimSpan(cand, label, p) for cand, label, p in claim_triples(kept, self.resolver)]
+
+    def predict(self, docs: Iterable[Doc]) -> list[list[ClaimSpan]]:
+        per_doc = [self.candidates(doc) for doc in docs]
+        flat = [e for events in per_doc for e in events]
+        if not flat:
+            return [[] for _ in per_doc]
+        probs = self.model.predict_proba([classifier_item(e.candidate) for e in flat], batch_size=self.batch_size)
+        decisions = decide_per_type(probs, self.model.labels, self.thresholds, self.threshold)
+        results, cursor = [], 0
+        for events in per_doc:
+            results.append(self.decided(events, decisions[cursor:cursor + len(events)]))
+            cursor += len(events)
+        return results
+
+    def set_annotations(self, docs: Iterable[Doc], predictions: list[list[ClaimSpan]]) -> None:
+        for doc, claims in zip(docs, predictions):
+            doc._.claims = claims
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations([doc], self.predict([doc]))
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64):
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                self.set_annotations(batch, self.predict(batch))
+                yield from batch
+                batch = []
+        if batch:
+            self.set_annotations(batch, self.predict(batch))
+            yield from batch
+
+
+@Language.factory(FACTORY, default_config={"model_dir": "models/relations", "batch_size": 32,
+                                           "max_pairs_per_sentence": 12, "threshold": None,
+                                           "backend": "torch", "device": "cpu", "threads": 1})
+def make_event_component(nlp: Language, name: str, model_dir: str, batch_size: int, max_pairs_per_sentence: int,
+                         threshold: float | None, backend: str, device: str, threads: int) -> EventComponent:
+    return EventComponent(model_dir, batch_size=batch_size, max_pairs_per_sentence=max_pairs_per_sentence,
+                          threshold=threshold, backend=backend, device=device, threads=threads)

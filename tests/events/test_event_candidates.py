@@ -1,0 +1,65 @@
+"""Event candidates (v2) on hand-built parses: coordination, one-actor events, passives, reduced relatives."""
+from __future__ import annotations
+
+from test_candidates import parsed, restrictions_doc
+
+from geoclaims.events.candidates import classifier_item, event_candidates
+
+
+def described(doc):
+    return [(e.candidate.subject.text, e.candidate.predicate.text,
+             e.candidate.object.text if e.candidate.object is not None else None,
+             tuple(c.text for c in e.co_sources)) for e in event_candidates(doc)]
+
+
+def coordinated_meeting():
+    words = ["France", "and", "Germany", "met", "in", "Berlin", "."]
+    heads = [3, 0, 0, 3, 3, 4, 3]
+    deps = ["nsubj", "cc", "conj", "ROOT", "prep", "pobj", "punct"]
+    pos = ["PROPN", "CCONJ", "PROPN", "VERB", "ADP", "PROPN", "PUNCT"]
+    return parsed(words, heads, deps, pos, [(0, 1, "GPE"), (2, 3, "GPE"), (5, 6, "GPE")],
+                  ["France", "and", "Germany", "meet", "in", "Berlin", "."])
+
+
+def test_coordinated_sources_share_the_verb_and_are_never_paired_with_each_other():
+    found = described(coordinated_meeting())
+    assert ("France", "met", None, ("Germany",)) in found
+    assert ("Germany", "met", None, ("France",)) in found
+    assert not [f for f in found if {f[0], f[2]} == {"France", "Germany"}]
+
+
+def test_an_event_with_one_actor_gets_a_no_target_candidate_marked_on_its_trigger():
+    words = ["Iran", "threatened", "to", "close", "the", "strait", "."]
+    doc = parsed(words, [1, 1, 3, 1, 5, 3, 1], ["nsubj", "ROOT", "aux", "xcomp", "det", "dobj", "punct"],
+                 ["PROPN", "VERB", "PART", "VERB", "DET", "NOUN", "PUNCT"], [(0, 1, "GPE")],
+                 ["Iran", "threaten", "to", "close", "the", "strait", "."])
+    (event,) = event_candidates(doc)
+    assert event.candidate.object is None and event.candidate.predicate.text == "threatened to close"
+    text, subject, second = classifier_item(event.candidate)
+    assert text[slice(*subject)] == "Iran" and text[slice(*second)] == "threatened to close"
+
+
+def test_the_agent_of_a_passive_is_the_subject_never_the_object():
+    words = ["Kazakhstan", "was", "condemned", "by", "Russia", "."]
+    doc = parsed(words, [2, 2, 2, 2, 3, 2], ["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct"],
+                 ["PROPN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"], [(0, 1, "GPE"), (4, 5, "GPE")],
+                 ["Kazakhstan", "be", "condemn", "by", "Russia", "."])
+    found = described(doc)
+    assert ("Russia", "condemned by", "Kazakhstan", ()) in found
+    assert not [f for f in found if f[0] == "Kazakhstan"]
+
+
+def test_reduced_relative_pairs_the_agent_with_the_noun_it_modifies():
+    # "imports, imposed by Rosselkhoznadzor, ..." : the participle hangs on the patient itself
+    words = ["Kazakh", "imports", ",", "restricted", "by", "Rosselkhoznadzor", ",", "fell", "."]
+    heads = [1, 7, 1, 1, 3, 4, 1, 7, 7]
+    deps = ["nmod", "nsubj", "punct", "acl", "agent", "pobj", "punct", "ROOT", "punct"]
+    pos = ["PROPN", "NOUN", "PUNCT", "VERB", "ADP", "PROPN", "PUNCT", "VERB", "PUNCT"]
+    doc = parsed(words, heads, deps, pos, [(0, 1, "NORP"), (5, 6, "ORG")],
+                 ["Kazakh", "import", ",", "restrict", "by", "Rosselkhoznadzor", ",", "fall", "."])
+    assert ("Rosselkhoznadzor", "restricted by", "Kazakh imports", ()) in described(doc)
+
+
+def test_nominal_predicate_with_agent_keeps_its_v1_pair():
+    found = described(restrictions_doc())
+    assert ("Russia 's Rosselkhoznadzor", "Restrictions imposed by", "Kazakh agricultural imports", ()) in found
