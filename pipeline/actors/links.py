@@ -1,20 +1,24 @@
 """In-article actor linking: the ``geoclaims_actor_links_v1`` component (``Doc._.actor_links``).
 
-The rule, read left to right through the article:
+The rule, read left to right through the article (the focus country is the state its entities name
+most often, see ``context.focus_country``):
 1. A person's first mention takes the actor its descriptor states (the title words, nationality and
    possessive just before the name, or an apposition after it: "Venezuelan opposition leader Juan
    Guaidó", "Ukraine's foreign minister Dmytro Kuleba", "Ned Price, a State Department spokesman");
-   without a descriptor, its role in the tables at the ``published`` day. The descriptor wins over the
-   tables; a sports or entertainment descriptor makes the person no state actor (None).
+   without one, its role in the tables at the ``published`` day; without that, the focus country
+   (sector unknown). A sports or entertainment descriptor makes the person no state actor (None).
 2. A later mention of the same person (full name or surname, with or without a title) takes the first
    mention's actor.
 3. A description with a country ("Israel's defence minister", "the Iraqi parliament") is resolved by
    the tables; a definite one without ("the minister", "the Parliament", "the commission") takes the
    actor of the most recent earlier mention with the same head noun (a person's title, a description,
-   an organisation's last word); "the bloc" the most recent IGO, "the country" the most recent state;
-   with no antecedent, a state organ ("the parliament", "the president") is the focus country's.
+   an organisation's last word); "the bloc" the most recent IGO, "the country" the most recent state.
+   With no antecedent, a state organ ("the parliament", "the president"), an indefinite person title
+   ("a High Court judge") or a group ("soldiers", "protesters") is the focus country's, with the
+   sector its head states.
 4. "he", "she", "him", "her", "his" take the actor of the most recent person mention (a name or a
-   title description) in the same sentence or the two before.
+   title description) in the same sentence or the two before; in a parsed doc a subject pronoun takes
+   the most recent person that was a subject, if any.
 """
 from __future__ import annotations
 
@@ -24,16 +28,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .context import Link, focus_country, register_context_extensions
-from .descriptions import (BODY_HEADS, HEAD_WORDS, IGO_HEADS, ORGAN_HEADS, PERSON_TITLES, STATE_HEADS, _name_like,
-                           _title_like, descriptor_sector, head_word, is_non_political, left_descriptor,
-                           right_descriptor, word)
-from .first_names import first_name_spans
+from .descriptions import (BODY_HEADS, GROUP_HEADS, HEAD_WORDS, IGO_HEADS, ORGAN_HEADS, PERSON_TITLES, STATE_HEADS,
+                           _name_like, _title_like, descriptor_sector, first_name_spans, head_word,
+                           is_non_political, left_descriptor, right_descriptor, word)
 from .gazetteer import Actor, normalise
 from .resolve import resolve_in_table
 
 FACTORY = "geoclaims_actor_links_v1"
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 PRONOUN_SENTENCES = 2  # sentences before the pronoun's own that are searched
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 class Mention(NamedTuple):
@@ -70,14 +74,14 @@ def article_links(doc: Doc) -> dict[int, Link]:
     while i < len(doc):
         if i in name_at:
             span = name_at[i]
-            mention, source, resume = _person(doc, span, mentions)
-            _store(links, span.start, span.end, mention.actor, source, "name" if source else "descriptor")
+            mention, source, resume, rule = _person(doc, span, mentions, focus)
+            _store(links, span.start, span.end, mention.actor, source, rule)
             mentions.append(mention)
             i = resume
             continue
         token = doc[i]
         if token.lower_ in PRONOUNS:
-            _pronoun(i, mentions, sentence_of, links)
+            _pronoun(doc, i, mentions, sentence_of, links)
         elif word(token) in HEAD_WORDS and not _modifies_next(doc, i, name_at):
             mention = _description(doc, i, mentions, focus, links)
             if mention is not None:
@@ -111,23 +115,27 @@ def _strip_titles(ent: Span) -> Span | None:
     return ent.doc[start : ent.end] if start < ent.end else None
 
 
-def _person(doc: Doc, span: Span, mentions: list[Mention]) -> tuple[Mention, tuple[int, int] | None, int]:
-    """The person's mention, the mention it was carried from (or None), and where reading resumes."""
+def _person(doc: Doc, span: Span, mentions: list[Mention], focus: Actor | None):
+    """The person's mention, the mention it was carried from (or None), where reading resumes, the rule."""
     keys = frozenset({normalise(span.text).lower(), normalise(span[-1].text).lower()})
     earlier = next((m for m in reversed(mentions) if m.person and m.keys & keys), None)
     if earlier is not None:
         mention = Mention(span.start, span.end, earlier.actor, earlier.heads, True, keys)
-        return mention, (earlier.start, earlier.end), span.end
+        return mention, (earlier.start, earlier.end), span.end, "name"
     left, _ = left_descriptor(doc, span.start)
     right = right_descriptor(doc, span.end)
     resume = right.end if right is not None else span.end
     heads = frozenset(head_word(d) for d in (left, right) if d is not None)
     if is_non_political(left) or is_non_political(right):
-        return Mention(span.start, span.end, None, heads, True, keys), None, resume
-    actor = _described(left, right) or resolve_in_table(Span(doc, span.start, span.end, label="PERSON"))
+        return Mention(span.start, span.end, None, heads, True, keys), None, resume, "non-political"
+    actor, rule = _described(left, right), "descriptor"
+    if actor is None:
+        actor, rule = resolve_in_table(Span(doc, span.start, span.end, label="PERSON")), "table"
+    if (actor is None or not actor.code) and focus is not None:
+        actor, rule = Actor(focus.name, focus.code, None, "PERSON"), "focus"
     if actor is not None:
         actor = actor._replace(type="PERSON")
-    return Mention(span.start, span.end, actor, heads, True, keys), None, resume
+    return Mention(span.start, span.end, actor, heads, True, keys), None, resume, rule
 
 
 def _described(*descriptors: Span | None) -> Actor | None:
@@ -156,14 +164,12 @@ def _description(doc: Doc, i: int, mentions: list[Mention], focus: Actor | None,
         actor = Actor(base.name, base.code, descriptor_sector(span, base.sector), "PERSON" if person else "ORG")
         _store(links, i, i + 1, actor, None, "descriptor")
         return Mention(span.start, span.end, actor, frozenset({head}), person)
-    if not definite and not doc[i].text[:1].isupper():
-        return None
-    source = _antecedent(doc, i, head, mentions)
+    source = _antecedent(doc, i, head, mentions) if definite or doc[i].text[:1].isupper() else None
     if source is not None:
         _store(links, i, i + 1, source.actor, (source.start, source.end), "description")
         return Mention(span.start, span.end, source.actor, frozenset({head}), person)
-    if focus is not None and head in ORGAN_HEADS:
-        sector = descriptor_sector(span) or PERSON_TITLES.get(head) or BODY_HEADS.get(head)
+    if focus is not None and (head in ORGAN_HEADS or head in GROUP_HEADS or (person and not definite)):
+        sector = descriptor_sector(span) or PERSON_TITLES.get(head) or BODY_HEADS.get(head) or GROUP_HEADS.get(head)
         actor = Actor(focus.name, focus.code, sector, "PERSON" if person else "ORG")
         _store(links, i, i + 1, actor, None, "focus")
         return Mention(span.start, span.end, actor, frozenset({head}), person)
@@ -214,17 +220,18 @@ def _answers(head: str, actor: Actor) -> bool:
     return bool(actor.code)
 
 
-def _pronoun(i: int, mentions: list[Mention], sentence_of: list[int], links: dict[int, Link]) -> None:
+def _pronoun(doc: Doc, i: int, mentions: list[Mention], sentence_of: list[int], links: dict[int, Link]) -> None:
+    """Link a personal pronoun to the most recent person mention in its sentence or the two before; in a
+    parsed doc a subject pronoun prefers the most recent person that is a subject."""
     floor = sentence_of[i] - PRONOUN_SENTENCES
-    for mention in reversed(mentions):
-        if mention.start >= i:
-            continue
-        if sentence_of[mention.start] < floor:
-            return
-        if mention.person:
-            if mention.actor is not None:
-                _store(links, i, i + 1, mention.actor, (mention.start, mention.end), "pronoun")
-            return
+    people = [m for m in mentions if m.person and m.start < i and sentence_of[m.start] >= floor]
+    if not people:
+        return
+    chosen = people[-1]
+    if doc.has_annotation("DEP") and doc[i].dep_ in SUBJECT_DEPS:
+        chosen = next((m for m in reversed(people) if doc[m.end - 1].dep_ in SUBJECT_DEPS), chosen)
+    if chosen.actor is not None:
+        _store(links, i, i + 1, chosen.actor, (chosen.start, chosen.end), "pronoun")
 
 
 def _store(links: dict[int, Link], start: int, end: int, actor: Actor | None, source, rule: str) -> None:
