@@ -5,7 +5,8 @@
 article through the pipeline (``doc._.published`` set from the article), and resolves every gold
 source and target span three ways: the team table alone (no dated roles, no links), the tables with
 PETRARCH2's dated roles, and ``resolve_span`` (tables, roles and the in-article links). A span is right
-when its code equals the gold code (a gold null is right only when nothing is resolved).
+when its code equals the gold code (a gold null is right only when nothing is resolved). It also
+counts the gold events that ``roles.political_claim`` would drop (what the rule costs in recall).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from .resolve import resolve_in_table, resolve_span
 from .role_table import RoleTable
+from .roles import political_claim
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "corpora" / "annotations" / "events"
 WIKINEWS = ("wikinews-economy-2004-2018.jsonl.gz", "wikinews-politics-2004-2009.jsonl.gz", "wikinews-2019.jsonl")
@@ -62,18 +64,26 @@ def gold_actors(records: list[dict]) -> dict[str, list[tuple[str, tuple[int, int
     return out
 
 
-def score(nlp, texts: dict[str, dict], gold: dict[str, list]) -> Counter:
-    """Counts ``(side, level, "right"|"coded"|"total")`` over all gold actors."""
-    counts: Counter = Counter()
-    no_roles = RoleTable({})
-    for doc_id, items in gold.items():
-        article = texts.get(doc_id)
-        if article is None:
-            continue
+def parse_articles(nlp, texts: dict[str, dict]) -> dict[str, object]:
+    """doc_id -> the article's Doc through the pipeline, ``doc._.published`` set first."""
+    docs = {}
+    for doc_id, article in texts.items():
         doc = nlp.make_doc(article["text"])
         doc._.published = article.get("published")
         for _, component in nlp.pipeline:
             doc = component(doc)
+        docs[doc_id] = doc
+    return docs
+
+
+def score(docs: dict[str, object], gold: dict[str, list]) -> Counter:
+    """Counts ``(side, level, "right"|"coded"|"total")`` over all gold actors."""
+    counts: Counter = Counter()
+    no_roles = RoleTable({})
+    for doc_id, items in gold.items():
+        doc = docs.get(doc_id)
+        if doc is None:
+            continue
         for side, (start, end), code in items:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
@@ -86,6 +96,24 @@ def score(nlp, texts: dict[str, dict], gold: dict[str, list]) -> Counter:
                 counts[side, level, "coded"] += got is not None
                 counts[side, level, "total"] += 1
     return counts
+
+
+def political_cost(docs: dict[str, object], records: list[dict], *, keep_unknown: bool = False) -> tuple[int, int]:
+    """(gold events, gold events that ``political_claim`` would drop): each side resolved from its first
+    gold span with ``resolve_span`` (no side: None)."""
+    events = dropped = 0
+    for record in records:
+        doc = docs.get(record["doc_id"])
+        for event in record.get("events", []) if doc is not None else []:
+            sides = [_first_actor(doc, event.get(side, [])) for side in ("sources", "targets")]
+            events += 1
+            dropped += not political_claim(*sides, keep_unknown=keep_unknown)
+    return events, dropped
+
+
+def _first_actor(doc, actors: list[dict]):
+    span = doc.char_span(*actors[0]["span"], alignment_mode="expand") if actors else None
+    return resolve_span(span) if span is not None else None
 
 
 def report(counts: Counter) -> str:
@@ -108,7 +136,12 @@ def main(argv: list[str]) -> None:
     gold = gold_actors(records)
     texts = articles(shared_data_dir(), set(gold))
     print(f"{len(texts)} articles, {sum(len(v) for v in gold.values())} gold actors")
-    print(report(score(build_nlp(), texts, gold)))
+    docs = parse_articles(build_nlp(), texts)
+    print(report(score(docs, gold)))
+    events, dropped = political_cost(docs, records)
+    print(f"political_claim would drop {dropped}/{events} gold events ({dropped / max(1, events):.3f})")
+    events, dropped = political_cost(docs, records, keep_unknown=True)
+    print(f"with keep_unknown: {dropped}/{events} ({dropped / max(1, events):.3f})")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,9 @@ changes a Doc.
 - ``political``: an actor with a state code (ISO alpha-3) or IGO/NGO/IMG, whose sector is not BUS.
   Companies, unresolved actors (None), and people described as sports or entertainment figures (who
   resolve to None) are not political.
-- ``political_claim``: at least one side is political; a claim with neither is not emitted.
+- ``political_claim``: at least one side is political; a claim with neither is not emitted. On the
+  event gold (dev+test, gold spans) this drops 66 of 326 events, 65 of them because neither side
+  resolves; ``keep_unknown=True`` keeps those and drops only claims between known non-political actors.
 """
 from __future__ import annotations
 
@@ -94,6 +96,14 @@ def political(actor: Actor | None) -> bool:
     return actor.sector not in NON_POLITICAL_SECTORS
 
 
-def political_claim(subject_actor: Actor | None, object_actor: Actor | None) -> bool:
-    """True when at least one side of a claim is political; a claim with neither is not emitted."""
-    return political(subject_actor) or political(object_actor)
+def political_claim(subject_actor: Actor | None, object_actor: Actor | None, *, keep_unknown: bool = False) -> bool:
+    """True when at least one side of a claim is political; a claim with neither is not emitted.
+
+    With ``keep_unknown`` an unresolved side (None) does not count against the claim: only a claim whose
+    resolved sides are all non-political (companies, code-less actors) and that has one is dropped.
+    """
+    if political(subject_actor) or political(object_actor):
+        return True
+    if keep_unknown:
+        return subject_actor is None and object_actor is None
+    return False

@@ -42,6 +42,9 @@ def test_news_mentions_resolve_and_agree_with_phoenix():
     news = coverage.news_coverage(coverage.build_nlp(), texts, coverage.phoenix_codes(DATA / coverage.PHOENIX))
     print(coverage.report({}, news))
     assert news["mentions"] > 500
-    assert news["coded"] / news["mentions"] >= 0.80
+    assert news["coded"] / news["mentions"] >= 0.83  # measured 842/1001 (0.841); 0.818 before issue 14
     assert news["checked"] >= 100
     assert news["agree"] / news["checked"] >= 0.95
+    # PERSON/ORG mentions with a code, measured 645 / 683 / 1355 of 2199
+    assert news["table_only"] <= news["with_roles"] <= news["with_links"]
+    assert news["with_links"] / news["person_org"] >= 0.60

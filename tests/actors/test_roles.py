@@ -53,3 +53,10 @@ def test_democrats_are_the_us_party():
     assert resolve_span(doc.ents[0]) == Actor("United States", "USA", "PTY", "NORP")
     assert resolve_span(doc.ents[1]).sector == "PTY"
     assert load_gazetteer().find("democrats") is None  # the common word does not count
+
+
+def test_keep_unknown_drops_only_known_non_political_claims():
+    toyota = Actor("Toyota", None, "BUS", "ORG")
+    assert political_claim(None, None, keep_unknown=True)
+    assert not political_claim(toyota, None, keep_unknown=True)
+    assert political_claim(Actor("Iran", "IRN", None, "GPE"), toyota, keep_unknown=True)
