@@ -93,13 +93,18 @@ def stage_spacy(corpus: Path) -> dict:
     return rates(seconds, len(texts), words, peak_rss_mb=peak_rss_mb())
 
 
-def stage_extract(corpus: Path, backend: str, device: str = "cpu") -> dict:
+def stage_extract(corpus: Path, backend: str, device: str = "cpu", component: str = "",
+                  model_dir: str = "") -> dict:
+    """``extract`` with the default configuration, or another relation ``component`` and ``model_dir``."""
     from geoclaims.config import load_config
     from geoclaims.extract import build_processor, run_extract
 
     config = load_config(REPO / "configs" / "extract.toml")
     config["relations"]["backend"] = backend
-    processor = build_processor(config, REPO / "models" / "relations", device=device)
+    if component:
+        config["relations"]["component"] = component
+    processor = build_processor(config, Path(model_dir) if model_dir else REPO / "models" / "relations", device=device)
+    backend = f"{backend}-{component.rsplit('.', 1)[-1]}" if component else backend
     warm = OUT / f"warmup-{backend}.jsonl"
     warm.write_text("".join(corpus.read_text(encoding="utf-8").splitlines(keepends=True)[:WARMUP]))
     for store in (OUT / f"store-warmup-{backend}", OUT / f"store-{backend}"):
@@ -207,6 +212,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backends", default="onnx,onnx-int8,torch", help="extract backends to time")
     parser.add_argument("--workers", type=int, default=2, help="largest --workers for the scaling row (1: none)")
     parser.add_argument("--device", choices=("cpu", "cuda"), default="cpu", help="where the classifier runs")
+    parser.add_argument("--compare", nargs=2, metavar=("COMPONENT", "MODEL_DIR"),
+                        help="also time the onnx backend with this relation component and model "
+                             "(v0.1 side by side: geoclaims.relations.v1 build/models/relations-v01)")
     parser.add_argument("--out", type=Path, default=OUT / "bench.json")
     parser.add_argument("--stage", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -214,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         one_thread()
         name, *rest = args.stage
         stages = {"spacy": lambda: stage_spacy(Path(rest[0])),
-                  "extract": lambda: stage_extract(Path(rest[0]), rest[1], rest[2]),
+                  "extract": lambda: stage_extract(Path(rest[0]), *rest[1:]),
                   "classifier": lambda: stage_classifier(rest[0]),
                   "workers": lambda: stage_workers(Path(rest[0]), int(rest[1]))}
         print(json.dumps(stages[name]()))
@@ -229,6 +237,10 @@ def main(argv: list[str] | None = None) -> int:
         row = run_stage("extract", str(corpus_path), backend, args.device)
         row["ratio_to_spacy"] = round(row["words_per_s"] / report["spacy"]["words_per_s"], 3)
         report["extract"][backend] = row
+    if args.compare:
+        row = run_stage("extract", str(corpus_path), "onnx", args.device, *args.compare)
+        row["ratio_to_spacy"] = round(row["words_per_s"] / report["spacy"]["words_per_s"], 3)
+        report["extract"][f"onnx {args.compare[0]} {Path(args.compare[1]).name}"] = row
     report["classifier"] = run_stage("classifier", args.device)
     if args.workers > 1:
         report["workers"] = [run_stage("workers", str(corpus_path), str(n)) for n in range(1, args.workers + 1)]
