@@ -69,8 +69,23 @@ def _run(args: argparse.Namespace, config: dict, model_dir: Path, progress):
     return run_extract(args.inputs, args.out, factory(), config, fmt=args.format, progress=progress)
 
 
-def _progress_bar():
-    from tqdm import tqdm
+class _progress_bar:
+    """The progress bar, drawn from the first committed chunk on (after any "preparing" line)."""
 
-    return tqdm(unit=" records", desc="extract", file=sys.stderr, disable=not sys.stderr.isatty(),
-                dynamic_ncols=True)
+    def __init__(self):
+        self.bar = None
+
+    def __enter__(self) -> "_progress_bar":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+    def update(self, n: int) -> None:
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(unit=" records", desc="extract", file=sys.stderr, disable=not sys.stderr.isatty(),
+                            dynamic_ncols=True)
+        self.bar.update(n)

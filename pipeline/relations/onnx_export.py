@@ -4,15 +4,22 @@
 named tensors of ``example_inputs`` (every axis of every input and output dynamic unless told
 otherwise); ``quantize_int8(src, dst)`` applies ONNX Runtime dynamic quantisation (int8 weights,
 activations quantised per batch). ``cached_build(dir, build)`` runs ``build(tmp_dir)`` once per cache
-key into a temporary folder and renames it into place, so concurrent workers never see half a model.
+key into a temporary folder and renames it into place, so concurrent workers never see half a model;
+the user sees one "preparing" line, not the exporter's warnings.
 Nothing here knows about relations: the motive model can reuse it with its own module and inputs.
 """
 from __future__ import annotations
 
+import fcntl
+import io
+import logging
 import os
 import shutil
+import sys
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+import warnings
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, redirect_stderr
 from pathlib import Path
 
 import torch
@@ -67,19 +74,62 @@ def quantize_int8(source: Path, target: Path) -> Path:
 
 
 def cached_build(folder: Path, build: Callable[[Path], None]) -> Path:
-    """``folder``, built by ``build(tmp)`` in a sibling temp folder and renamed into place if missing."""
+    """``folder``, built by ``build(tmp)`` in a sibling temp folder and renamed into place if missing.
+
+    One process builds while others wait on a lock file beside the folder. The builder prints one line
+    to stderr ("preparing ..."); what the export itself prints (PyTorch tracer warnings, ONNX Runtime
+    logging, C++ messages) is held back and shown only if the build fails.
+    """
     folder = Path(folder)
     if folder.is_dir():
         return folder
     folder.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-", dir=folder.parent))
-    try:
-        build(tmp)
+    with _build_lock(folder):
+        if folder.is_dir():  # another process built it while this one waited
+            return folder
+        print(f"geoclaims: preparing the model for this machine ({folder.name}; first run only)...",
+              file=sys.stderr, flush=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-", dir=folder.parent))
         try:
+            with _quiet():
+                build(tmp)
             os.replace(tmp, folder)
-        except OSError:
-            if not folder.is_dir():  # another process won the race only if the folder is now there
-                raise
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
     return folder
+
+
+@contextmanager
+def _build_lock(folder: Path) -> Iterator[None]:
+    with open(folder.parent / f".{folder.name}.lock", "w") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)  # released when the handle closes (or the process dies)
+        yield
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """Python warnings, logging and anything written to file descriptor 2, held back; replayed on failure."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    python_level = io.StringIO()
+    with tempfile.TemporaryFile() as held, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        previous_disable = logging.root.manager.disable
+        logging.disable(logging.WARNING)
+        os.dup2(held.fileno(), 2)
+        try:
+            with redirect_stderr(python_level):
+                yield
+        except BaseException:
+            _restore(saved, previous_disable)
+            held.seek(0)
+            sys.stderr.write(held.read().decode("utf-8", errors="replace") + python_level.getvalue())
+            raise
+        _restore(saved, previous_disable)
+
+
+def _restore(saved: int, previous_disable: int) -> None:
+    sys.stderr.flush()
+    os.dup2(saved, 2)
+    os.close(saved)
+    logging.disable(previous_disable)
