@@ -67,12 +67,15 @@ def claim_gold_rows(record: dict) -> list[dict]:
 
 
 def write_claim_gold(split: str, out: Path) -> dict:
-    """The gold file for ``geoclaims evaluate claims`` and the articles (JSON Lines) to extract from."""
+    """The gold file for ``geoclaims evaluate claims`` and the articles (JSON Lines) to extract from;
+    an article none of whose sentences holds an event gets one ``"event": null`` line."""
     from .wikinews import iter_wikinews_articles
 
     records = list(iter_event_records(split))
     rows = [row for record in records if not record["skip"] for row in claim_gold_rows(record)]
     ids = sorted({r["doc_id"] for r in records})
+    with_events = {row["id"] for row in rows}
+    rows += [{"id": doc_id, "event": None, "source": [], "target": []} for doc_id in ids if doc_id not in with_events]
     out.mkdir(parents=True, exist_ok=True)
     (out / "gold.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
     wanted, seen = set(ids), set()

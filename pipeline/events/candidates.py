@@ -10,7 +10,8 @@ trigger where a pair would mark the object, and learns "who did what" with no on
 - **Agents of passives**: in "Y, imposed by X, ..." and "Y was condemned by X" the agent X is the
   subject and Y the object; the pair (Y, X) is dropped, so a passive never reads backwards.
 - **No-target events**: every actor mention that is the subject (``nsubj``), the agent of a passive,
-  or the owner of an event noun ("Iran's threat") gets a candidate with its governing predicate.
+  the owner of an event noun ("Iran's threat") or the object that controls an infinitive ("forcing
+  Moscow to erect barriers") gets a candidate with its governing predicate.
 - **Coordination**: conjuncts share their first conjunct's role ("France and Germany met": both are
   subjects of "met"); two conjuncts are never paired with each other as source and target — their
   relation comes from the event's type (mutual types link co-sources both ways, ``decide``).
@@ -74,6 +75,10 @@ def governing_predicate(mention: Span) -> Token | None:
         return token.head
     if token.dep_ == "pobj" and token.head.dep_ == "agent":
         return token.head.head  # "imposed by X"
+    if token.dep_ == "dobj":
+        controlled = [t for t in token.head.children if t.dep_ == "xcomp" and t.pos_ == "VERB" and t.i > token.i]
+        if controlled:
+            return controlled[0]  # "forcing Moscow to erect barriers": Moscow erects
     if token.dep_ == "poss" and token.head.pos_ == "NOUN" and token.head.lemma_.lower() in NOMINAL_VERBS:
         return token.head  # "Iran's threat"
     return None

@@ -5,7 +5,11 @@ across documents, ``set_annotations`` writes ``Doc._.claims`` as ``ClaimSpan`` r
 candidates include no-target and coordinated events (``geoclaims.events.candidates``), each type has
 its own threshold (``calibration.json`` ``type_thresholds``, fitted on dev), the overlap rule keeps
 one reading per event, and mutual types give both directions (``geoclaims.events.decide``). A claim's
-candidate has ``object`` None when the event has no target.
+candidate has ``object`` None when the event has no target. Spans that are never actors (venues,
+diseases, platforms, news outlets that report: ``geoclaims.actors.roles.can_be_actor``) are no
+subjects, and with ``political_only`` (default) a claim whose resolved sides are all non-political
+(firms, actors without a state or organisation code) is dropped (``political_claim``, unknown sides
+kept).
 """
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..actors.roles import can_be_actor, political_claim
 from ..relations.component import ClaimSpan, register_extensions
 from .candidates import EventCandidate, classifier_item, event_candidates
 from .decide import claim_triples, decide_per_type
@@ -43,7 +48,8 @@ def same_actor(event: EventCandidate) -> bool:
 
 class EventComponent:
     def __init__(self, model_dir: str, *, batch_size: int = 32, max_pairs_per_sentence: int = 12,
-                 threshold: float | None = None, backend: str = "torch", device: str = "cpu", threads: int = 1):
+                 threshold: float | None = None, backend: str = "torch", device: str = "cpu", threads: int = 1,
+                 political_only: bool = True):
         from ..actors.resolve import resolve_span
         from ..relations.onnx_model import load_relation_model
 
@@ -53,14 +59,16 @@ class EventComponent:
         self.threshold = self.model.threshold if threshold is None else float(threshold)
         self.thresholds = type_thresholds(Path(model_dir))
         self.resolver = resolve_span
+        self.political_only = political_only
 
     def candidates(self, doc: Doc) -> list[EventCandidate]:
         found = event_candidates(doc, max_pairs_per_sentence=self.max_pairs, resolver=self.resolver)
-        return [e for e in found if not same_actor(e)]
+        return [e for e in found if not same_actor(e) and can_be_actor(e.candidate.subject)]
 
     def decided(self, events: list[EventCandidate], decisions: list[tuple[str, float]]) -> list[ClaimSpan]:
         kept = [(e, label, p) for e, (label, p) in zip(events, decisions) if label != "NONE"]
-        return [ClaimSpan(cand, label, p) for cand, label, p in claim_triples(kept, self.resolver)]
+        return [ClaimSpan(cand, label, p) for cand, label, p in claim_triples(kept, self.resolver)
+                if not self.political_only or political_claim(cand.subject_actor, cand.object_actor, keep_unknown=True)]
 
     def predict(self, docs: Iterable[Doc]) -> list[list[ClaimSpan]]:
         per_doc = [self.candidates(doc) for doc in docs]
@@ -98,8 +106,11 @@ class EventComponent:
 
 @Language.factory(FACTORY, default_config={"model_dir": "models/relations", "batch_size": 32,
                                            "max_pairs_per_sentence": 12, "threshold": None,
-                                           "backend": "torch", "device": "cpu", "threads": 1})
+                                           "backend": "torch", "device": "cpu", "threads": 1,
+                                           "political_only": True})
 def make_event_component(nlp: Language, name: str, model_dir: str, batch_size: int, max_pairs_per_sentence: int,
-                         threshold: float | None, backend: str, device: str, threads: int) -> EventComponent:
+                         threshold: float | None, backend: str, device: str, threads: int,
+                         political_only: bool) -> EventComponent:
     return EventComponent(model_dir, batch_size=batch_size, max_pairs_per_sentence=max_pairs_per_sentence,
-                          threshold=threshold, backend=backend, device=device, threads=threads)
+                          threshold=threshold, backend=backend, device=device, threads=threads,
+                          political_only=political_only)

@@ -2,7 +2,8 @@
 
 Gold: JSON Lines, one event per line: ``{"id": article id, "event": type, "source": [codes],
 "target": [codes], "trigger": optional text}`` (codes as in the claim record: ISO3, IGO, NGO, IMG,
-or null). A claim **matches** a gold event of its article when the types are equal, the claim's
+or null); a line with ``"event": null`` names an article that has no event (so its claims count
+against precision). A claim **matches** a gold event of its article when the types are equal, the claim's
 subject code is one of the event's source codes, and — when the event has targets — its object code
 is one of the target codes (an event with no target matches a claim with any or no object); a null
 code matches a null code. Event precision = claims that match some gold event / claims; recall =
@@ -30,6 +31,9 @@ def read_gold(path: Path) -> dict[str, list[dict]]:
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
+            if row.get("event") is None:
+                events.setdefault(str(row["id"]), [])
+                continue
             events[str(row["id"])].append({"event": row["event"], "source": list(row.get("source") or []),
                                            "target": list(row.get("target") or [])})
     return dict(events)

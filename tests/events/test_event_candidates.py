@@ -63,3 +63,11 @@ def test_reduced_relative_pairs_the_agent_with_the_noun_it_modifies():
 def test_nominal_predicate_with_agent_keeps_its_v1_pair():
     found = described(restrictions_doc())
     assert ("Russia 's Rosselkhoznadzor", "Restrictions imposed by", "Kazakh agricultural imports", ()) in found
+
+
+def test_an_object_that_controls_an_infinitive_is_its_source():
+    words = ["Imports", "forced", "Moscow", "to", "erect", "barriers", "."]
+    doc = parsed(words, [1, 1, 1, 4, 1, 4, 1], ["nsubj", "ROOT", "dobj", "aux", "xcomp", "dobj", "punct"],
+                 ["NOUN", "VERB", "PROPN", "PART", "VERB", "NOUN", "PUNCT"], [(2, 3, "GPE")],
+                 ["import", "force", "Moscow", "to", "erect", "barrier", "."])
+    assert ("Moscow", "erect", None, ()) in described(doc)

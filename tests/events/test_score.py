@@ -16,9 +16,11 @@ def claim(article, subject, type_, obj, confidence, cid):
 
 GOLD = [{"id": "A", "event": "CONSULT", "source": ["FRA", "DEU"], "target": []},
         {"id": "A", "event": "SANCTION", "source": ["RUS"], "target": ["KAZ"]},
-        {"id": "B", "event": "PROTEST", "source": [None], "target": []}]
+        {"id": "B", "event": "PROTEST", "source": [None], "target": []},
+        {"id": "D", "event": None, "source": [], "target": []}]
 CLAIMS = [claim("A", "FRA", "CONSULT", "DEU", 0.9, "1"), claim("A", "DEU", "CONSULT", "FRA", 0.8, "2"),
-          claim("A", "RUS", "SANCTION", "UKR", 0.7, "3"), claim("C", "USA", "AID", "IRQ", 0.99, "4")]
+          claim("A", "RUS", "SANCTION", "UKR", 0.7, "3"), claim("C", "USA", "AID", "IRQ", 0.99, "4"),
+          claim("D", "CHN", "AID", "IRQ", 0.5, "5")]
 
 
 @pytest.fixture()
@@ -30,17 +32,18 @@ def gold_file(tmp_path: Path) -> Path:
 
 def test_scores_match_the_hand_computed_case(gold_file: Path):
     result = score_claims(CLAIMS, read_gold(gold_file), resamples=0)
-    # claims of gold articles: 3, of which 2 match (both CONSULT directions); gold: 3, of which 1 found
-    assert result["event"]["precision"] == pytest.approx(2 / 3)
+    # claims of gold articles (A, B, D): 4, of which 2 match (both CONSULT directions); gold: 3, 1 found
+    assert result["event"]["precision"] == pytest.approx(2 / 4)
     assert result["event"]["recall"] == pytest.approx(1 / 3)
-    assert result["event"]["f1"] == pytest.approx(4 / 9)
-    # types: A {CONSULT, SANCTION} vs {CONSULT, SANCTION}; B {} vs {PROTEST}
-    assert result["type"]["precision"] == 1.0 and result["type"]["recall"] == pytest.approx(2 / 3)
-    assert result["type"]["f1"] == pytest.approx(0.8)
-    # top-1: A's most confident claim is CONSULT (right); B has no claim (wrong); C is not in the gold
+    assert result["event"]["f1"] == pytest.approx(0.4)
+    # types: A {CONSULT, SANCTION} vs {CONSULT, SANCTION}; B {} vs {PROTEST}; D {AID} vs {}
+    assert result["type"]["precision"] == pytest.approx(2 / 3) and result["type"]["recall"] == pytest.approx(2 / 3)
+    assert result["type"]["f1"] == pytest.approx(2 / 3)
+    # top-1: A's most confident claim is CONSULT (right); B has no claim (wrong); D has no event (not
+    # counted); C is not in the gold
     assert result["top1_accuracy"] == 0.5
     assert result["per_type"]["SANCTION"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "gold": 1, "claims": 1}
-    assert result["counts"]["articles"] == 2
+    assert result["counts"]["articles"] == 3 and result["counts"]["articles_with_events"] == 2
 
 
 def test_an_event_without_target_matches_any_object_and_null_codes_match():
