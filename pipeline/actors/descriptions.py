@@ -78,14 +78,16 @@ def word(token) -> str:
     low = token.lower_
     if low.endswith("s") and low[:-1] in HEAD_WORDS:
         return low[:-1]
-    return "authorities" if low == "authorities" else low
+    return low
 
 
-def _title_like(token) -> bool:
+def title_like(token) -> bool:
+    """A title, body or group word, or a modifier of one ("foreign", "former")."""
     return word(token) in HEAD_WORDS or token.lower_ in MODIFIERS or word(token) in NON_POLITICAL_TITLES
 
 
-def _name_like(token) -> bool:
+def name_like(token) -> bool:
+    """A capitalised word that is no stop word (part of a name)."""
     text = token.text
     return text[:1].isupper() and any(ch.isalpha() for ch in text) and not token.is_stop
 
@@ -95,9 +97,9 @@ def left_descriptor(doc: Doc, start: int, floor: int = 0) -> tuple[Span | None, 
     first, i = start, start - 1
     while i >= floor and start - i <= MAX_WINDOW:
         token = doc[i]
-        if token.ent_type_ == "PERSON" and not _title_like(token):
+        if token.ent_type_ == "PERSON" and not title_like(token):
             break
-        if token.text in POSSESSIVE_MARKS or _title_like(token) or _name_like(token) or _of_in_title(doc, i):
+        if token.text in POSSESSIVE_MARKS or title_like(token) or name_like(token) or _of_in_title(doc, i):
             first, i = i, i - 1
             continue
         break
@@ -107,7 +109,7 @@ def left_descriptor(doc: Doc, start: int, floor: int = 0) -> tuple[Span | None, 
 
 def _of_in_title(doc: Doc, i: int) -> bool:
     """"of" inside a title: "Secretary of State", "Minister of Defence"."""
-    return (doc[i].lower_ == "of" and 0 < i < len(doc) - 1 and _title_like(doc[i - 1])
+    return (doc[i].lower_ == "of" and 0 < i < len(doc) - 1 and title_like(doc[i - 1])
             and doc[i + 1].text[:1].isupper())
 
 
@@ -121,13 +123,13 @@ def right_descriptor(doc: Doc, end: int) -> Span | None:
     first, last = j, None
     while j < len(doc) and j - first < MAX_WINDOW:
         token = doc[j]
-        if token.text in POSSESSIVE_MARKS or _title_like(token) or _name_like(token) or _of_in_title(doc, j):
-            if _title_like(token):
+        if token.text in POSSESSIVE_MARKS or title_like(token) or name_like(token) or _of_in_title(doc, j):
+            if title_like(token):
                 last = j
             j += 1
             continue
         break
-    if last is None or (last + 1 < len(doc) and _name_like(doc[last + 1]) and last + 1 < j):
+    if last is None or (last + 1 < len(doc) and name_like(doc[last + 1]) and last + 1 < j):
         return None
     return doc[first : last + 1]
 

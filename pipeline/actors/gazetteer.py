@@ -28,6 +28,11 @@ _POSSESSIVE_RE = re.compile(r"(?:'s|')$")
 _DROP_RE = re.compile(r"[.\"(),;:!?\[\]{}]")
 
 
+def strip_title(text: str) -> str | None:
+    """``text`` without a leading title ("President Putin" -> "Putin"), or None when it has none."""
+    return _TITLE_RE.sub("", text) if _TITLE_RE.match(text) else None
+
+
 class Actor(NamedTuple):
     """A resolved actor: ``name`` (state or organisation), CAMEO ``code``, ``sector``, spaCy ``type``."""
 

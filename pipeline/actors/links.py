@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from .context import Link, focus_country, register_context_extensions
 from .descriptions import (BODY_HEADS, GROUP_HEADS, HEAD_WORDS, IGO_HEADS, ORGAN_HEADS, PERSON_TITLES, STATE_HEADS,
-                           _name_like, _title_like, descriptor_sector, first_name_spans, head_word,
+                           name_like, title_like, descriptor_sector, first_name_spans, head_word,
                            is_non_political, left_descriptor, right_descriptor, word)
 from .gazetteer import Actor, normalise
 from .resolve import resolve_in_table
@@ -92,7 +92,7 @@ def article_links(doc: Doc) -> dict[int, Link]:
 
 def _modifies_next(doc: Doc, i: int, name_at: dict[int, Span]) -> bool:
     """True for a head word that is a title of the next name or modifies the next title ("opposition leader")."""
-    return i + 1 < len(doc) and ((i + 1) in name_at or _title_like(doc[i + 1]))
+    return i + 1 < len(doc) and ((i + 1) in name_at or title_like(doc[i + 1]))
 
 
 def person_names(doc: Doc) -> list[Span]:
@@ -103,14 +103,14 @@ def person_names(doc: Doc) -> list[Span]:
              and not any(s.start < f.end and f.start < s.end for f in firsts)] + firsts
     keys = {normalise(s[-1].text).lower() for s in spans if len(s) > 1}
     covered = {t for s in spans for t in range(s.start, s.end)}
-    spans += [doc[t.i : t.i + 1] for t in doc if t.i not in covered and not t.ent_type_ and _name_like(t)
+    spans += [doc[t.i : t.i + 1] for t in doc if t.i not in covered and not t.ent_type_ and name_like(t)
               and normalise(t.text).lower() in keys]
     return sorted(spans, key=lambda s: s.start)
 
 
 def _strip_titles(ent: Span) -> Span | None:
     start = ent.start
-    while start < ent.end and (_title_like(ent.doc[start]) or not _name_like(ent.doc[start])):
+    while start < ent.end and (title_like(ent.doc[start]) or not name_like(ent.doc[start])):
         start += 1
     return ent.doc[start : ent.end] if start < ent.end else None
 
@@ -132,7 +132,8 @@ def _person(doc: Doc, span: Span, mentions: list[Mention], focus: Actor | None):
     if actor is None:
         actor, rule = resolve_in_table(Span(doc, span.start, span.end, label="PERSON")), "table"
     if (actor is None or not actor.code) and focus is not None:
-        actor, rule = Actor(focus.name, focus.code, None, "PERSON"), "focus"
+        sector = descriptor_sector(left) if left is not None else descriptor_sector(right)
+        actor, rule = Actor(focus.name, focus.code, sector, "PERSON"), "focus"
     if actor is not None:
         actor = actor._replace(type="PERSON")
     return Mention(span.start, span.end, actor, heads, True, keys), None, resume, rule

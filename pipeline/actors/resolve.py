@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .context import NOT_LINKED, article_day, linked_actor
-from .gazetteer import _TITLE_RE, Actor, Entry, Gazetteer, load_gazetteer, normalise
+from .gazetteer import Actor, Entry, Gazetteer, load_gazetteer, normalise, strip_title
 from .role_table import RoleTable, load_roles
 
 if TYPE_CHECKING:  # spaCy itself is only needed by the caller's Doc
@@ -96,9 +96,8 @@ def _dated_role(span: Span, roles: RoleTable) -> Actor | None:
     """The span's role on the article's day in PETRARCH2's dictionaries (titles stripped), or None."""
     text = normalise(span.text)
     actor = roles.lookup(text, article_day(span.doc), _span_type(span))
-    if actor is None and _TITLE_RE.match(text):
-        actor = roles.lookup(_TITLE_RE.sub("", text), article_day(span.doc), _span_type(span))
-    return actor
+    bare = strip_title(text) if actor is None else None
+    return roles.lookup(bare, article_day(span.doc), _span_type(span)) if bare else actor
 
 
 def _all_names(span: Span) -> bool:

@@ -11,8 +11,9 @@ changes a Doc.
   Companies, unresolved actors (None), and people described as sports or entertainment figures (who
   resolve to None) are not political.
 - ``political_claim``: at least one side is political; a claim with neither is not emitted. On the
-  event gold (dev+test, gold spans) this drops 66 of 326 events, 65 of them because neither side
-  resolves; ``keep_unknown=True`` keeps those and drops only claims between known non-political actors.
+  event gold (commit 791111c, dev+test, sides resolved from their first gold span) this drops 208 of
+  1,021 events, 202 of them because neither side resolves; ``keep_unknown=True`` keeps those and drops
+  only claims between known non-political actors (6 of 1,021).
 """
 from __future__ import annotations
 
