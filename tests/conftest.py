@@ -1,13 +1,73 @@
-"""Shared fixtures. ``relation_model_dir``: the trained relation model, or a tiny one trained here."""
+"""Shared fixtures. ``relation_model_dir``: the trained relation model, or a tiny one trained here.
+
+Tests that read ``../shared`` data say so with ``@pytest.mark.shared("reuters21578", ...)`` (paths
+under the shared data folder) or call ``need_shared(...)``: when the data is absent they skip with a
+one-line reason, except under CI (``CI=true``), where the data is laid out and a missing path fails.
+"""
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
 
+from geoclaims.corpora import shared_data_dir
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TINY_RELATIONS = FIXTURES / "relations_tiny.jsonl"
+
+
+def under_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() == "true"
+
+
+def need_shared(*parts: str) -> Path:
+    """``<shared data>/<parts>``; skips the test when it is absent (fails under CI, where it must be there)."""
+    path = shared_data_dir().joinpath(*parts)
+    if not path.exists():
+        message = f"needs ../shared data: {path} not found (set GEOCLAIMS_SHARED to the folder holding data/)"
+        if under_ci():
+            pytest.fail(f"CI=true: {message}", pytrace=False)
+        pytest.skip(message)
+    return path
+
+
+BROWSER_NAMES = ("chromium", "chromium-browser")
+
+
+def find_chromium() -> str:
+    """The Chromium binary; skips with one line when it is missing (no root to install it), fails under CI."""
+    found = next((p for p in map(shutil.which, BROWSER_NAMES) if p), None)
+    if found is None:
+        if under_ci():
+            pytest.fail("CI=true: chromium not found; CI must install it (make browser: apt-get install chromium)",
+                        pytrace=False)
+        pytest.skip("chromium not installed (make browser installs it, as root)")
+    return found
+
+
+# "gold": the corpora the team's stand-off gold resolves against (corpora/annotations/)
+ALIASES = {"gold": ("reuters21578", "bbc_news", "multicoped_cameo", "causal_news_corpus")}
+
+
+def pytest_configure(config) -> None:
+    config.addinivalue_line("markers", "shared(*paths): reads these paths of the ../shared data folder "
+                                       "('gold': the corpora the gold resolves against)")
+
+
+def pytest_runtest_setup(item) -> None:
+    for mark in item.iter_markers("shared"):
+        for part in mark.args:
+            for path in ALIASES.get(part, (part,)):
+                need_shared(*Path(path).parts)
+
+
+@pytest.fixture(name="need_shared", scope="session")
+def need_shared_fixture():
+    """``need_shared`` for fixtures: ``folder = need_shared("bbc_news", "bbc")``."""
+    return need_shared
 
 
 def tiny_training_config(output: Path, **overrides) -> dict:

@@ -10,9 +10,7 @@ import hashlib
 import json
 from pathlib import Path
 
-import pytest
 
-from geoclaims.corpora import shared_data_dir
 
 
 class WordPairProcessor:
@@ -39,8 +37,9 @@ def reuters_input(folder: Path, n: int = 40) -> Path:
     """The first ``n`` Reuters-21578 articles with a body as JSON Lines, plus a duplicate and a bad line."""
     from geoclaims.corpora.reuters import iter_reuters_articles
 
-    if not (shared_data_dir() / "reuters21578").is_dir():
-        pytest.skip("shared Reuters-21578 data not found")
+    from conftest import need_shared
+
+    need_shared("reuters21578")
     records = []
     for article in iter_reuters_articles():
         records.append({"id": article.id, "text": article.text, "title": article.title})

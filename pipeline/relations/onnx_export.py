@@ -93,7 +93,11 @@ def cached_build(folder: Path, build: Callable[[Path], None]) -> Path:
         try:
             with _quiet():
                 build(tmp)
-            os.replace(tmp, folder)
+            try:
+                os.replace(tmp, folder)
+            except OSError:
+                if not folder.is_dir():  # another process won the race only if the folder is now there
+                    raise
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
     return folder
@@ -101,9 +105,23 @@ def cached_build(folder: Path, build: Callable[[Path], None]) -> Path:
 
 @contextmanager
 def _build_lock(folder: Path) -> Iterator[None]:
-    with open(folder.parent / f".{folder.name}.lock", "w") as handle:
+    """An exclusive flock on ``.<name>.lock`` beside ``folder``, removed afterwards (no litter in the cache)."""
+    path = folder.parent / f".{folder.name}.lock"
+    while True:
+        handle = open(path, "a")
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX)  # released when the handle closes (or the process dies)
+        try:
+            same = os.path.samestat(os.fstat(handle.fileno()), os.stat(path))
+        except FileNotFoundError:
+            same = False
+        if same:  # not removed by the previous holder while this one waited
+            break
+        handle.close()
+    try:
         yield
+    finally:
+        path.unlink(missing_ok=True)
+        handle.close()
 
 
 @contextmanager

@@ -11,10 +11,8 @@ from geoclaims.actors.gazetteer import load_gazetteer
 from geoclaims.corpora import shared_data_dir
 
 DATA = shared_data_dir()
-needs_petrarch = pytest.mark.skipif(not (DATA / coverage.COUNTRYINFO).exists(), reason="no shared petrarch2 data")
-needs_news = pytest.mark.skipif(
-    not (DATA / "bbc_news").exists() or not (DATA / "reuters21578").exists(), reason="no shared news data"
-)
+needs_petrarch = pytest.mark.shared(str(coverage.COUNTRYINFO))  # skipped without ../shared, run under CI
+needs_news = pytest.mark.shared("bbc_news", "reuters21578")
 FLOORS = {"name": 0.92, "iso": 0.97, "adjective": 0.82, "capital": 0.65}
 
 

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from geoclaims.corpora import shared_data_dir
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CLI = [sys.executable, "-m", "geoclaims.cli"]
@@ -25,11 +24,10 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def bbc_articles() -> list[dict]:
-    folder = shared_data_dir() / "bbc_news" / "bbc" / "business"
+def bbc_articles(need_shared) -> list[dict]:
+    folder = need_shared("bbc_news", "bbc", "business")
     files = sorted(folder.glob("*.txt"))[:24]
-    if len(files) < 24:
-        pytest.skip(f"shared BBC data not found under {folder}")
+    assert len(files) == 24, f"shared BBC data incomplete under {folder}"
     return [{"id": f"bbc-business-{f.stem}", "text": f.read_text(encoding="utf-8")} for f in files]
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from geoclaims.corpora import shared_data_dir
 from geoclaims.corpora.cnc import CncRelation, MalformedMarkup, iter_cnc_spans, parse_marked
 
 TEXT = "In 2009 , riots broke out , and in their wake , mass arrests were made ."
@@ -56,7 +55,7 @@ def test_grouped_rows_with_several_relations_and_bad_ones(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not (shared_data_dir() / "causal_news_corpus").is_dir(), reason="../shared is absent")
+@pytest.mark.shared("causal_news_corpus")
 def test_real_file_counts_match_source_md():
     skipped: list = []
     sentences = list(iter_cnc_spans(skipped=skipped))

@@ -4,7 +4,6 @@ import json
 
 import pytest
 
-from geoclaims.corpora import shared_data_dir
 from geoclaims.corpora.conll04 import CONLL04_LABELS, decode_bilou, iter_conll04_examples, sentence_examples
 from geoclaims.relations.datasets import load_examples
 
@@ -50,10 +49,9 @@ def test_reader_through_registry_with_path(tmp_path):
     assert len({e.example_id for e in examples}) == 12
 
 
+@pytest.mark.shared("conll04")
 @pytest.mark.parametrize("split,sentences,relations", [("train", 922, 1283), ("dev", 231, 343)])
 def test_real_shared_split(split, sentences, relations):
-    if not (shared_data_dir() / "conll04" / f"conll04_{split}.json").is_file():
-        pytest.skip("shared CoNLL04 data not present")
     examples = list(iter_conll04_examples(split))
     assert sum(e.label != "NONE" for e in examples) == relations
     assert len({e.doc_id for e in examples}) <= sentences

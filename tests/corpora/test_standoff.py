@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from geoclaims.corpora import shared_data_dir, standoff
+from geoclaims.corpora import standoff
 from geoclaims.corpora.merge_labels import locate, standoff_record
 from geoclaims.corpora.standoff import StandoffError, resolve, split_of, text_sha1
 
@@ -67,10 +67,10 @@ def test_merged_record_keeps_no_text():
         standoff_record(item, {**label, "label": "BOMB"}, "ann1")
 
 
+@pytest.mark.shared("gold")
 def test_committed_gold_resolves_against_shared_data():
     records = list(standoff.iter_records())
-    if not records or not shared_data_dir().exists():
-        pytest.skip("no gold records or no ../shared/data")
+    assert records, "the committed gold records are missing"
     for rec in records[:300]:
         item = resolve(rec)
         assert 0 <= item["subject"][0] < item["subject"][1] <= len(item["text"])

@@ -32,6 +32,7 @@ def test_evaluate_command_line(relation_model_dir, tiny_relations_path, tmp_path
     assert code == 0 and (tmp_path / "e" / "metrics.json").is_file()
 
 
+@pytest.mark.shared("conll04")  # the data is read before the missing model is noticed
 def test_command_line_errors(tmp_path, capsys):
     assert main(["evaluate", "relations", "--model", str(tmp_path), "--data", "conll04:dev"]) == 2
     assert "GC204" in capsys.readouterr().err

@@ -138,15 +138,13 @@ def test_export_quantise_and_cache_agree_with_torch(tmp_path: Path):
 
 
 @pytest.mark.slow
+@pytest.mark.shared("gold")
 def test_onnx_backends_match_torch_on_gold_pairs(relation_model_dir: Path, tmp_path: Path):
     from geoclaims.relations.datasets import load_examples, parse_data_arg
     from geoclaims.relations.model import RelationModel
     from geoclaims.relations.onnx_model import OnnxRelationModel
 
-    try:
-        examples = load_examples([parse_data_arg("geoclaims.datasets.gold.v1:test")])[:64]
-    except GeoclaimsError:
-        pytest.skip("gold annotations not available")
+    examples = load_examples([parse_data_arg("geoclaims.datasets.gold.v1:test")])[:64]
     reference = RelationModel.load(relation_model_dir, device="cpu").predict_proba(examples)
     fp32 = OnnxRelationModel.load(relation_model_dir, int8=False, cache_dir=tmp_path).predict_proba(examples)
     int8 = OnnxRelationModel.load(relation_model_dir, int8=True, cache_dir=tmp_path).predict_proba(examples)

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from geoclaims.corpora import shared_data_dir
 from geoclaims.records import PLOVER_TYPES
 from geoclaims.relations.plover import cameo_to_plover, current_type, load_mapping, parse_table
 
-pytestmark = pytest.mark.skipif(not (shared_data_dir() / "plover").is_dir(), reason="shared data missing")
+pytestmark = pytest.mark.shared("plover")  # skipped without ../shared, run under CI
 
 
 @pytest.mark.parametrize("code, expected", [

@@ -3,7 +3,6 @@ exporter's warnings; they come back only when the build fails; concurrent worker
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import subprocess
 import sys

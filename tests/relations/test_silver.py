@@ -5,12 +5,12 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from geoclaims.corpora import shared_data_dir
 from geoclaims.relations.encoding import RelationExample
 from geoclaims.relations.silver import CameoRules, SilverLabel, baseline_predict, linking_head, parse_code
 
-HAS_DICT = (shared_data_dir() / "petrarch2" / "dictionaries" / "CAMEO.2.0.txt").is_file()
-needs_dict = pytest.mark.skipif(not HAS_DICT, reason="shared PETRARCH2 dictionary missing")
+needs_dict = pytest.mark.shared("petrarch2/dictionaries/CAMEO.2.0.txt")  # skipped without ../shared, run under CI
+# labelling maps CAMEO codes to PLOVER with the shared CAMEO2PLOVER table
+needs_plover = pytest.mark.shared("plover/CAMEO2PLOVER-2021.txt")
 
 MINI = """
 &MILITARY
@@ -76,11 +76,13 @@ def test_parse_code(raw, code):
     assert parse_code(raw) == code
 
 
+@needs_plover
 def test_pattern_beats_default(mini):
     found = label(mini, parsed(IMPOSED_SANCTIONS), (0, 1), (4, 5))
     assert found == SilverLabel("SANCTION", "163", "IMPOSE", "* SANCTIONS")
 
 
+@needs_plover
 def test_default_code_when_no_pattern(mini):
     doc = parsed([("Russia", "Russia", 1, "nsubj", "PROPN"), ("imposed", "impose", 1, "ROOT", "VERB"),
                   ("fees", "fee", 1, "dobj", "NOUN"), ("on", "on", 1, "prep", "ADP"), ("Iran", "Iran", 3, "pobj", "PROPN")])
@@ -93,6 +95,7 @@ def test_blank_code_pattern_codes_nothing(mini):
     assert label(mini, doc, (0, 1), (4, 5)) is None
 
 
+@needs_plover
 def test_target_marker_must_hold_the_object(mini):
     rows = [("The", "the", 1, "det", "DET"), ("army", "army", 2, "nsubj", "NOUN"), ("imposed", "impose", 2, "ROOT", "VERB"),
             ("a", "a", 4, "det", "DET"), ("curfew", "curfew", 2, "dobj", "NOUN"), ("on", "on", 4, "prep", "ADP"),
@@ -101,6 +104,7 @@ def test_target_marker_must_hold_the_object(mini):
     assert label(mini, parsed(rows), (0, 2), (3, 5)).cameo == "170"  # object not after ON: default
 
 
+@needs_plover
 def test_reverse_only_code_gives_none(mini):
     doc = parsed([("Iran", "Iran", 1, "nsubj", "PROPN"), ("attacked", "attack", 1, "ROOT", "VERB"),
                   ("Iraq", "Iraq", 1, "dobj", "PROPN"), ("with", "with", 1, "prep", "ADP"), ("rockets", "rocket", 3, "pobj", "NOUN")])
@@ -108,6 +112,7 @@ def test_reverse_only_code_gives_none(mini):
     assert label(mini, doc[:3].as_doc(), (0, 1), (2, 3)).type == "FIGHT"
 
 
+@needs_plover
 def test_multiword_verb(mini):
     doc = parsed([("Russia", "Russia", 1, "nsubj", "PROPN"), ("pulled", "pull", 1, "ROOT", "VERB"),
                   ("out", "out", 1, "prt", "ADP"), ("of", "of", 1, "prep", "ADP"), ("Syria", "Syria", 3, "pobj", "PROPN")])
@@ -127,6 +132,7 @@ def test_unknown_verb_gives_none(mini):
     assert label(mini, doc, (0, 1), (2, 3)) is None
 
 
+@needs_plover
 def test_subject_must_be_the_doer(mini):
     # "Iran accused Russia" read with Russia as subject: wrong direction, no label
     doc = parsed([("Iran", "Iran", 1, "nsubj", "PROPN"), ("accused", "accuse", 1, "ROOT", "VERB"), ("Russia", "Russia", 1, "dobj", "PROPN")])
@@ -134,6 +140,7 @@ def test_subject_must_be_the_doer(mini):
     assert label(mini, doc, (0, 1), (2, 3)).type == "DISAPPROVE"
 
 
+@needs_plover
 def test_nominal_predicate_uses_its_verb(mini):
     # "sanctions imposed by Russia on Iran": predicate token = the noun, acl verb carries the label
     doc = parsed([("sanctions", "sanction", 0, "ROOT", "NOUN"), ("imposed", "impose", 0, "acl", "VERB"),
@@ -143,6 +150,7 @@ def test_nominal_predicate_uses_its_verb(mini):
     assert linking_head(doc[3:4], doc[5:6]).text == "imposed"
 
 
+@needs_plover
 def test_reported_verb_chain(mini):
     doc = parsed([("Russia", "Russia", 1, "nsubj", "PROPN"), ("said", "say", 1, "ROOT", "VERB"), ("it", "it", 4, "nsubj", "PRON"),
                   ("would", "would", 4, "aux", "AUX"), ("impose", "impose", 1, "ccomp", "VERB"),

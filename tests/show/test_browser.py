@@ -5,8 +5,6 @@ outside CI; with CI=true a missing browser fails the test.
 """
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,17 +16,13 @@ from geoclaims import cli
 from geoclaims.show.index import page_name
 
 pytestmark = pytest.mark.slow
-BROWSER_NAMES = ("chromium", "chromium-browser")
 
 
 @pytest.fixture(scope="module")
 def chromium() -> str:
-    found = next((p for p in map(shutil.which, BROWSER_NAMES) if p), None)
-    if found is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("chromium not found; CI must install it (make browser: apt-get install chromium)")
-        pytest.skip("chromium not found (install it with `make browser`, as root)")
-    return found
+    from conftest import find_chromium
+
+    return find_chromium()
 
 
 def run_chromium(binary: str, page: Path, *extra: str) -> subprocess.CompletedProcess:
