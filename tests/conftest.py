@@ -2,50 +2,20 @@
 
 Tests that read ``../shared`` data say so with ``@pytest.mark.shared("reuters21578", ...)`` (paths
 under the shared data folder) or call ``need_shared(...)``: when the data is absent they skip with a
-one-line reason, except under CI (``CI=true``), where the data is laid out and a missing path fails.
+one-line reason, except under CI (``CI=true``), where the data is laid out and a missing path fails
+(``tests/environment_checks.py``).
 """
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-from geoclaims.corpora import shared_data_dir
+from environment_checks import need_shared
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TINY_RELATIONS = FIXTURES / "relations_tiny.jsonl"
-
-
-def under_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() == "true"
-
-
-def need_shared(*parts: str) -> Path:
-    """``<shared data>/<parts>``; skips the test when it is absent (fails under CI, where it must be there)."""
-    path = shared_data_dir().joinpath(*parts)
-    if not path.exists():
-        message = f"needs ../shared data: {path} not found (set GEOCLAIMS_SHARED to the folder holding data/)"
-        if under_ci():
-            pytest.fail(f"CI=true: {message}", pytrace=False)
-        pytest.skip(message)
-    return path
-
-
-BROWSER_NAMES = ("chromium", "chromium-browser")
-
-
-def find_chromium() -> str:
-    """The Chromium binary; skips with one line when it is missing (no root to install it), fails under CI."""
-    found = next((p for p in map(shutil.which, BROWSER_NAMES) if p), None)
-    if found is None:
-        if under_ci():
-            pytest.fail("CI=true: chromium not found; CI must install it (make browser: apt-get install chromium)",
-                        pytrace=False)
-        pytest.skip("chromium not installed (make browser installs it, as root)")
-    return found
 
 
 # "gold": the corpora the team's stand-off gold resolves against (corpora/annotations/)

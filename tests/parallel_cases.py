@@ -37,7 +37,7 @@ def reuters_input(folder: Path, n: int = 40) -> Path:
     """The first ``n`` Reuters-21578 articles with a body as JSON Lines, plus a duplicate and a bad line."""
     from geoclaims.corpora.reuters import iter_reuters_articles
 
-    from conftest import need_shared
+    from environment_checks import need_shared
 
     need_shared("reuters21578")
     records = []

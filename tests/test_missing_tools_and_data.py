@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import find_chromium
+from environment_checks import find_chromium
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 MISSING = "geoclaims-no-such-browser"
@@ -68,7 +68,7 @@ def test_missing_chromium_skips_with_one_line_and_fails_under_ci(tmp_path, monke
 
 
 def test_missing_shared_data_skips_with_one_line_and_fails_under_ci(tmp_path, monkeypatch):
-    from conftest import need_shared
+    from environment_checks import need_shared
 
     monkeypatch.setenv("GEOCLAIMS_SHARED", str(tmp_path))
     monkeypatch.delenv("CI", raising=False)

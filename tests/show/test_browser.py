@@ -20,7 +20,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def chromium() -> str:
-    from conftest import find_chromium
+    from environment_checks import find_chromium
 
     return find_chromium()
 
