@@ -53,9 +53,20 @@ def test_missing_or_broken_file(tmp_path: Path):
 
 def test_a_v1_file_keeps_v1_meaning_and_rejects_v2_sections():
     old = validate({"schema": "geoclaims.config.extract.v1", "chunk_size": 8})
-    assert old["relations"] == {"backend": "torch", "threads": 1} and old["motive"] == {"model": ""}
+    assert old["relations"] == {"backend": "torch", "threads": 1, "component": "geoclaims.relations.v1"}
+    assert old["motive"] == {"model": ""}
     assert old["chunk_size"] == 8
     with pytest.raises(GeoclaimsError, match="unknown key 'motive'"):
         validate({"schema": "geoclaims.config.extract.v1", "motive": {"model": "models/motive"}})
     current = validate({})
-    assert current["schema"] == "geoclaims.config.extract.v2" and current["motive"]["model"] == "models/motive"
+    assert current["schema"] == "geoclaims.config.extract.v3" and current["motive"]["model"] == "models/motive"
+    assert current["relations"]["component"] == "geoclaims.relations.v2"
+
+
+def test_a_v2_file_keeps_the_v1_pair_component_and_rejects_the_v3_key():
+    v2 = validate({"schema": "geoclaims.config.extract.v2", "relations": {"backend": "onnx"}})
+    assert v2["relations"] == {"backend": "onnx", "threads": 1, "component": "geoclaims.relations.v1"}
+    with pytest.raises(GeoclaimsError, match="unknown key 'relations.component'"):
+        validate({"schema": "geoclaims.config.extract.v2", "relations": {"component": "geoclaims.relations.v2"}})
+    with pytest.raises(GeoclaimsError, match="relations.component"):
+        validate({"relations": {"component": "geoclaims.relations.v9"}})

@@ -81,8 +81,23 @@ def sentence_examples(text: str, events: list[dict], *, key: str, doc_id: str, s
     return examples
 
 
-def load_event_examples(split: str = "train") -> Iterator[RelationExample]:
+def kept(examples: Iterable[RelationExample], keep_none: float) -> Iterator[RelationExample]:
+    """All events, and NONE examples whose stable hash falls in the ``keep_none`` share (1.0: all)."""
+    import hashlib
+
+    for example in examples:
+        if example.label != "NONE" or keep_none >= 1.0:
+            yield example
+        elif int(hashlib.sha1(example.example_id.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF < keep_none:
+            yield example
+
+
+def load_event_examples(split: str = "train", keep_none: float = 1.0) -> Iterator[RelationExample]:
     """``geoclaims.datasets.events.v1``: the Wikinews event gold of one split as classifier pairs."""
+    yield from kept(_event_examples(split), keep_none)
+
+
+def _event_examples(split: str) -> Iterator[RelationExample]:
     from .event_gold import iter_event_records, resolve
 
     for record in iter_event_records(split):
@@ -93,8 +108,12 @@ def load_event_examples(split: str = "train") -> Iterator[RelationExample]:
                                      source="wikinews")
 
 
-def load_plv_examples(split: str = "train") -> Iterator[RelationExample]:
+def load_plv_examples(split: str = "train", keep_none: float = 1.0) -> Iterator[RelationExample]:
     """``geoclaims.datasets.plv.v1``: PLV train's coded pairs (our types) and the other events, as pairs."""
+    yield from kept(_plv_examples(split), keep_none)
+
+
+def _plv_examples(split: str) -> Iterator[RelationExample]:
     from .plv import iter_plv_sentences
 
     for sentence in iter_plv_sentences(split):

@@ -33,8 +33,14 @@ def gold_v2_splits() -> dict[str, str]:
     return cluster_split(texts, split_of=lambda unit: split_of(unit.split("/", 1)[1]))
 
 
-def load_gold_v2_examples(split: str = "train") -> Iterator:
-    """RelationExamples of one v2 split of the v0.1 gold (main pass)."""
+def load_gold_v2_examples(split: str = "train", keep_none: float = 1.0) -> Iterator:
+    """RelationExamples of one v2 split of the v0.1 gold (main pass); ``keep_none`` as in ``event_examples``."""
+    from .event_examples import kept
+
+    yield from kept(_gold_v2_examples(split), keep_none)
+
+
+def _gold_v2_examples(split: str) -> Iterator:
     from geoclaims.relations.encoding import RelationExample
 
     splits = gold_v2_splits()
