@@ -6,7 +6,7 @@ LOCK   := requirements/lock.txt
 STAMP  := $(VENV)/.installed-$(shell cat $(LOCK) pyproject.toml | sha1sum | cut -c1-12)
 DEMO_OUT ?= out/demo
 
-.PHONY: venv demo test browser lock silver train-relations evaluate-relations train-motive evaluate-motive bench clean
+.PHONY: venv demo test browser lock silver train-relations evaluate-relations evaluate-claims train-motive evaluate-motive bench clean
 
 venv: $(STAMP)
 
@@ -42,8 +42,23 @@ lock:
 silver: venv
 	$(BIN)/python -m geoclaims.relations.silver_data --out build/silver/relations.jsonl
 
-train-relations: venv
+# geoclaims-relations 0.1.0 from the repository's history: v0.2 continues from it; the v0.1 column of the README.
+V01_COMMIT := 36e65d7
+build/models/relations-v01:
+	mkdir -p $@.tmp && for f in calibration.json delta.safetensors labels.json model.json MODEL_CARD.md; do \
+	  git show $(V01_COMMIT):models/relations/$$f > $@.tmp/$$f || exit 1; done && mv $@.tmp $@
+
+train-relations: venv build/models/relations-v01
 	$(BIN)/geoclaims train relations --config configs/relations.toml
+
+# End to end on the Wikinews event test split: extract the test articles, score the store (v0.2 and v0.1).
+evaluate-claims: venv build/models/relations-v01
+	$(BIN)/python -m geoclaims.corpora.event_gold claim-gold test --out build/eval/claims-test
+	$(BIN)/geoclaims extract build/eval/claims-test/articles.jsonl --out build/eval/store-test-v02
+	$(BIN)/geoclaims evaluate claims build/eval/store-test-v02 --gold build/eval/claims-test/gold.jsonl --out build/eval/score-test-v02
+	printf 'schema = "geoclaims.config.extract.v3"\n[relations]\ncomponent = "geoclaims.relations.v1"\n' > build/eval/v01.toml
+	$(BIN)/geoclaims extract build/eval/claims-test/articles.jsonl --out build/eval/store-test-v01 --config build/eval/v01.toml --model build/models/relations-v01
+	$(BIN)/geoclaims evaluate claims build/eval/store-test-v01 --gold build/eval/claims-test/gold.jsonl --out build/eval/score-test-v01
 
 evaluate-relations: venv
 	$(BIN)/geoclaims evaluate relations --model models/relations --data geoclaims.datasets.gold.v1:test --out build/eval/relations-test
