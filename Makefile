@@ -6,7 +6,7 @@ LOCK   := requirements/lock.txt
 STAMP  := $(VENV)/.installed-$(shell cat $(LOCK) pyproject.toml | sha1sum | cut -c1-12)
 DEMO_OUT ?= out/demo
 
-.PHONY: venv demo test browser lock silver train-relations evaluate-relations evaluate-claims train-motive evaluate-motive bench clean
+.PHONY: venv demo test fuzz browser lock silver train-relations evaluate-relations evaluate-claims train-motive evaluate-motive bench clean
 
 venv: $(STAMP)
 
@@ -32,6 +32,11 @@ browser:
 
 test: venv browser
 	$(BIN)/python -m pytest -q
+
+# Property-based fuzzing of every reader and the cleaning steps: 10,000 mutated inputs per reader
+# (`make test` runs 10 each); prints hypothesis' statistics (examples, time) per reader.
+fuzz: venv
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/readers/test_fuzz.py --hypothesis-profile=fuzz --hypothesis-show-statistics
 
 # Regenerate the hashed lock from requirements/base.in (needs pip-tools in the venv).
 lock:

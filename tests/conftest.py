@@ -10,8 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from environment_checks import need_shared
+
+# hypothesis: a few examples per property in `make test`, 10,000 in `make fuzz` (--hypothesis-profile=fuzz)
+_PROFILE = dict(deadline=None, database=None, suppress_health_check=list(HealthCheck))
+settings.register_profile("geoclaims", max_examples=10, **_PROFILE)
+settings.register_profile("fuzz", max_examples=10_000, **_PROFILE)
+settings.load_profile("geoclaims")
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
