@@ -51,7 +51,7 @@ class AggregateResult:
 # ---- member rows ------------------------------------------------------------------------------
 def cluster_key(claim: dict) -> str:
     """subject code, name; object code, name; type; negated, joined (codes '' when unknown)."""
-    s, o, p = claim["subject"], claim["object"], claim["predicate"]
+    s, o, p = claim["subject"], claim["object"] or {}, claim["predicate"]  # no object: an event with no target
     parts = [s.get("code") or "", actor_name(s), o.get("code") or "", actor_name(o), p["type"],
              "1" if p.get("negated") else "0"]
     return SEP.join(parts)
@@ -165,7 +165,7 @@ def build_cluster(rows: list[list]) -> dict:
     return {
         "cluster_id": digest[:20],
         "subject": {"code": s_code or None, "name": s_name},
-        "object": {"code": o_code or None, "name": o_name},
+        "object": {"code": o_code or None, "name": o_name} if o_code or o_name else None,
         "type": ptype,
         "negated": negated == "1",
         "support": len(rows),

@@ -17,10 +17,12 @@ from .source import actor_key, actor_name, iter_parts
 
 
 def actor_graph(store_dir: Path, agg_dir: Path | None = None) -> nx.MultiDiGraph:
-    """The actor graph of a store: one node per actor, one edge per claim."""
+    """The actor graph of a store: one node per actor, one edge per claim (claims with no object: no edge)."""
     graph = nx.MultiDiGraph(name=f"geoclaims actor graph of {Path(store_dir).name}")
     for part in iter_parts(store_dir):
         for claim in part.claims:
+            if not claim["object"]:
+                continue
             ends = []
             for mention in (claim["subject"], claim["object"]):
                 key = actor_key(mention)
@@ -38,7 +40,7 @@ def actor_graph(store_dir: Path, agg_dir: Path | None = None) -> nx.MultiDiGraph
                            **{k: v for k, v in attrs.items() if v is not None})
     if agg_dir is not None:
         for cluster in iter_cluster_records(agg_dir):
-            for side in ("subject", "object"):
+            for side in ("subject", "object") if cluster["object"] else ("subject",):
                 key = f"{cluster[side]['code'] or ''}|{cluster[side]['name']}"
                 if key in graph:
                     graph.nodes[key]["clusters"] = graph.nodes[key].get("clusters", 0) + 1

@@ -107,7 +107,7 @@ def _claim_rows(claim: dict, row, actors: dict[str, list]) -> None:
     row("claims.csv", CLAIM_HEADER, [
         cid, pred["type"], pred.get("lemma"), pred.get("text"), bool(pred.get("negated")),
         pred.get("modality"), claim.get("confidence"), claim["subject"].get("text"),
-        claim["object"].get("text"), ev.get("text"), ev.get("start"), ev.get("end"), motive.get("text"),
+        (claim["object"] or {}).get("text"), ev.get("text"), ev.get("start"), ev.get("end"), motive.get("text"),
         (attribution or {}).get("text"), time_text, time_value, extractor.get("version"),
         extractor.get("model"), f"Claim;{pred['type']}"])
     ends = {"SUBJECT": claim["subject"], "OBJECT": claim["object"], "ATTRIBUTED_TO": attribution}
@@ -119,6 +119,8 @@ def _claim_rows(claim: dict, row, actors: dict[str, list]) -> None:
         entry[2] += 1
         row(f"rel-{rel}.csv", link_header("Claim", "Actor"), [cid, key, rel])
     row("rel-REPORTED_IN.csv", link_header("Claim", "Article"), [cid, claim["article_id"], "REPORTED_IN"])
+    if not claim["object"]:
+        return  # an event with no target: no actor-to-actor relationship
     row(f"actor-{pred['type']}.csv", link_header("Actor", "Actor", ACTOR_REL_PROPS),
         [actor_key(claim["subject"]), actor_key(claim["object"]), pred["type"], cid,
          claim.get("confidence"), bool(pred.get("negated")), pred.get("modality"), claim["article_id"]])

@@ -69,6 +69,8 @@ def export_parquet(store_dir: Path, out: Path, *, agg_dir: Path | None = None) -
             rows = [claim_row(c) for c in part.claims]
             for claim in part.claims:
                 for role, index in (("subject", 3), ("object", 4)):
+                    if not claim[role]:
+                        continue
                     entry = actors.setdefault(actor_key(claim[role]),
                                               [actor_key(claim[role]), actor_name(claim[role]), claim[role].get("code"), 0, 0])
                     entry[index] += 1
@@ -99,8 +101,8 @@ def _write_clusters(agg_dir: Path, path: Path, batch: int = 10_000) -> int:
             period = cluster.get("period") or {}
             rows.append({
                 "cluster_id": cluster["cluster_id"], "subject_code": cluster["subject"]["code"],
-                "subject_name": cluster["subject"]["name"], "object_code": cluster["object"]["code"],
-                "object_name": cluster["object"]["name"], "type": cluster["type"],
+                "subject_name": cluster["subject"]["name"], "object_code": (cluster["object"] or {}).get("code"),
+                "object_name": (cluster["object"] or {}).get("name"), "type": cluster["type"],
                 "negated": cluster["negated"], "support": cluster["support"],
                 "articles": cluster["articles"], "sources": cluster["sources"],
                 "first_seen": cluster["first_seen"], "last_seen": cluster["last_seen"],

@@ -35,14 +35,14 @@ def edge_support(store_dir: Path, agg_dir: Path | None = None) -> Counter:
     if agg_dir is not None:
         for cluster in iter_cluster_records(agg_dir):
             s = node_of(cluster["subject"]["code"], cluster["subject"]["name"])
-            o = node_of(cluster["object"]["code"], cluster["object"]["name"])
+            o = node_of((cluster["object"] or {}).get("code"), (cluster["object"] or {}).get("name"))
             if s and o and not cluster["negated"]:
                 support[(s, o, cluster["type"])] += cluster["support"]
         return support
     for part in iter_parts(store_dir):
         for claim in part.claims:
             s = node_of(claim["subject"].get("code"), claim["subject"].get("name"))
-            o = node_of(claim["object"].get("code"), claim["object"].get("name"))
+            o = node_of((claim["object"] or {}).get("code"), (claim["object"] or {}).get("name"))
             if s and o and not claim["predicate"].get("negated"):
                 support[(s, o, claim["predicate"]["type"])] += 1
     return support

@@ -146,7 +146,8 @@ def cluster_triples(cluster: dict) -> Iterator[Triple]:
     yield Triple(node, RDF_TYPE, gc("Cluster"))
     yield Triple(node, gc("eventType"), gc(cluster["type"]))
     yield Triple(node, gc("subject"), actor_iri(cluster["subject"]))
-    yield Triple(node, gc("object"), actor_iri(cluster["object"]))
+    if cluster["object"]:
+        yield Triple(node, gc("object"), actor_iri(cluster["object"]))
     yield Triple(node, gc("negated"), typed(cluster["negated"]))
     yield Triple(node, gc("support"), typed(cluster["support"]))
     yield Triple(node, gc("articleCount"), typed(cluster["articles"]))
