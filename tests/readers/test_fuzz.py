@@ -8,10 +8,11 @@ fuzz`` runs 10,000 per reader (``--hypothesis-profile=fuzz``).
 from __future__ import annotations
 
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fuzz_inputs import mutated, seeds
@@ -23,6 +24,7 @@ from geoclaims.records import Article
 
 SEEDS = seeds()
 CONFIG = defaults()
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def check_file(name: str, data: bytes) -> tuple[int, int, int]:
@@ -56,11 +58,29 @@ def _fuzz(*formats: str):
     """A property over the mutated seeds of ``formats`` (one reader: JSON Lines plain or gzip, RSS or Atom)."""
     files = st.sampled_from(formats).flatmap(lambda f: st.tuples(st.just(SEEDS[f][0]), mutated(SEEDS[f][1])))
 
+    progress = Progress(f"fuzz_{formats[0]}")
+
     @given(file=files)
     def run(file: tuple[str, bytes]) -> None:
         check_file(*file)
+        progress.tick()
 
     return run
+
+
+class Progress:
+    """Under the long profile, the count of inputs checked so far in build/fuzz/<name>.txt (a stopped run
+    still tells how far it got)."""
+
+    def __init__(self, name: str):
+        self.name, self.count, self.started = name, 0, time.monotonic()
+
+    def tick(self) -> None:
+        self.count += 1
+        if self.count % 250 == 0 and settings().max_examples >= 1000:
+            path = REPO_ROOT / "build" / "fuzz" / f"{self.name}.txt"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(f"{self.count} inputs checked in {time.monotonic() - self.started:.0f} s\n")
 
 
 test_fuzz_jsonl = _fuzz("jsonl", "jsonl.gz")
