@@ -10,6 +10,7 @@ EXCERPT_CHARS = 200
 _TEXT_CONTROLS = {7, 8, 9, 10, 12, 13, 27}
 # bytes.translate(None, delete) keeps what is not deleted: these delete everything but the controls
 _NOT_C0 = bytes(b for b in range(256) if not ((b < 32 and b not in _TEXT_CONTROLS) or b == 127))
+_XML_INCOMPATIBLE = {c: None for c in range(32) if c not in (9, 10, 13)}
 _NOT_C1 = bytes(b for b in range(256) if not 0x80 <= b <= 0x9F)
 
 
@@ -111,6 +112,8 @@ def html_to_text(fragment: str) -> str:
 
     if "<" not in fragment:
         return fragment.strip()
+    # lxml refuses strings with NUL or C0 control characters: drop them (found by fuzzing)
+    fragment = fragment.translate(_XML_INCOMPATIBLE)
     try:
         tree = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except Exception:  # lxml raises several types on junk; fall back to the raw string

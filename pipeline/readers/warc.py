@@ -13,7 +13,8 @@ from ..errors import Reject
 from ..records import Article
 from .html import html_article
 
-_DAMAGED = (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError)
+# AttributeError: warcio on a record header cut short (found by fuzzing)
+_DAMAGED = (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError, AttributeError)
 
 
 @registry.readers.register("geoclaims.readers.warc.v1")

@@ -103,3 +103,17 @@ def test_entity_expansion_is_not_expanded():
     bomb = LAUGHS + seed.split(b"?>", 1)[1].replace(b"<title>Item 0", b"<title>&lol4;", 1)
     read, processed, rejected = check_file(name, bomb)
     assert read == processed + rejected
+
+
+@pytest.mark.parametrize("fmt,steps", [
+    ("atom", [("insert", 0, b"\x01"), ("flip", 1154, b" "), ("insert", 1154, b"\x1c"), ("flip", 1154, b" ")]),
+    ("warc", [("truncate", 96, b"")]),
+])
+def test_inputs_make_fuzz_found(fmt, steps):
+    """Found by `make fuzz`: a control character in a feed entry (lxml ValueError), a WARC cut inside its
+    first record header (warcio AttributeError); both were uncaught exceptions."""
+    from fuzz_inputs import _mutate
+
+    name, seed = SEEDS[fmt]
+    read, processed, rejected = check_file(name, _mutate(seed, steps))
+    assert read == processed + rejected >= 1
