@@ -21,7 +21,11 @@ def read_feed(path: Path, *, root: Path | None = None) -> Iterator[Article | Rej
     if looks_binary(data):
         yield binary_reject(str(path), data)
         return
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except (UnicodeError, LookupError, ValueError) as err:  # e.g. a damaged encoding declaration (found by fuzzing)
+        yield Reject("GC113", f"not a readable RSS/Atom feed: {type(err).__name__}: {err}"[:300], str(path))
+        return
     if not parsed.entries and not parsed.get("version"):
         yield Reject("GC113", f"not a readable RSS/Atom feed: {parsed.get('bozo_exception')}", str(path))
         return

@@ -108,10 +108,12 @@ def test_entity_expansion_is_not_expanded():
 @pytest.mark.parametrize("fmt,steps", [
     ("atom", [("insert", 0, b"\x01"), ("flip", 1154, b" "), ("insert", 1154, b"\x1c"), ("flip", 1154, b" ")]),
     ("warc", [("truncate", 96, b"")]),
+    ("atom", [("flip", 30, b"")]),
 ])
 def test_inputs_make_fuzz_found(fmt, steps):
     """Found by `make fuzz`: a control character in a feed entry (lxml ValueError), a WARC cut inside its
-    first record header (warcio AttributeError); both were uncaught exceptions."""
+    first record header (warcio AttributeError), a flipped byte in a feed's XML declaration (feedparser
+UnicodeDecodeError); all were uncaught exceptions."""
     from fuzz_inputs import _mutate
 
     name, seed = SEEDS[fmt]
