@@ -110,6 +110,7 @@ def html_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment (feed content): block elements become line breaks."""
     import lxml.html
 
+    fragment = fragment or ""  # a damaged entry can hold None where the feed had text
     if "<" not in fragment:
         return fragment.strip()
     # lxml refuses strings with NUL or C0 control characters: drop them (found by fuzzing)

@@ -31,7 +31,11 @@ def read_feed(path: Path, *, root: Path | None = None) -> Iterator[Article | Rej
         return
     feed_title = parsed.feed.get("title") or None
     for index, entry in enumerate(parsed.entries):
-        yield entry_article(entry, source=f"{path}#{index}", feed_title=feed_title)
+        try:
+            yield entry_article(entry, source=f"{path}#{index}", feed_title=feed_title)
+        except Exception as err:  # noqa: BLE001 - one damaged entry must not stop the feed (found by fuzzing)
+            yield Reject("GC113", f"entry {index} is unreadable: {type(err).__name__}: {err}"[:300],
+                         f"{path}#{index}")
 
 
 def entry_article(entry: dict, *, source: str, feed_title: str | None) -> Article | Reject:

@@ -109,11 +109,12 @@ def test_entity_expansion_is_not_expanded():
     ("atom", [("insert", 0, b"\x01"), ("flip", 1154, b" "), ("insert", 1154, b"\x1c"), ("flip", 1154, b" ")]),
     ("warc", [("truncate", 96, b"")]),
     ("atom", [("flip", 30, b"")]),
+    ("atom", [("insert", 0, b"\x01\x01\x01"), ("flip", 179073, b"")]),
 ])
 def test_inputs_make_fuzz_found(fmt, steps):
     """Found by `make fuzz`: a control character in a feed entry (lxml ValueError), a WARC cut inside its
     first record header (warcio AttributeError), a flipped byte in a feed's XML declaration (feedparser
-UnicodeDecodeError); all were uncaught exceptions."""
+UnicodeDecodeError), an Atom entry whose content came back as None (TypeError); all were uncaught."""
     from fuzz_inputs import _mutate
 
     name, seed = SEEDS[fmt]
