@@ -10,6 +10,7 @@ import errno
 import hashlib
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -97,4 +98,6 @@ if __name__ == "__main__":
     from geoclaims.commands import extract as extract_command
 
     extract_command.build_processor = build_slow
+    # as in a terminal: a test run started in the background inherits SIGINT ignored (SIG_IGN)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     sys.exit(geoclaims_cli.main(sys.argv[1:]))
