@@ -12,6 +12,9 @@ trigger where a pair would mark the object, and learns "who did what" with no on
 - **No-target events**: every actor mention that is the subject (``nsubj``), the agent of a passive,
   the owner of an event noun ("Iran's threat") or the object that controls an infinitive ("forcing
   Moscow to erect barriers") gets a candidate with its governing predicate.
+- **Linked mentions**: a personal pronoun ("he", "her") or a description ("the minister", "the
+  commission") that the article's actor links (``geoclaims_actor_links_v1``) resolve to an actor is a
+  mention too; unlinked ones are not (a claim needs someone to stand for).
 - **Coordination**: conjuncts share their first conjunct's role ("France and Germany met": both are
   subjects of "met"); two conjuncts are never paired with each other as source and target — their
   relation comes from the event's type (mutual types link co-sources both ways, ``decide``).
@@ -23,11 +26,15 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.context import doc_links
+
 from ..candidates import (AGENT_NOUNS, NOMINAL_VERBS, Candidate, PredicateWords, mention_span, predicate_words,
                           sentence_mentions, verb_lemma)
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 MAX_SINGLE_PER_SENTENCE = 6
+LINKED_PRONOUNS = frozenset({"he", "she", "him", "her"})
+SUBJECT_PRONOUNS = frozenset({"he", "she"})
 QUANTITY_HEADS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "crowd",
                             "crowds", "number", "members"})
 
@@ -40,14 +47,31 @@ class EventCandidate(NamedTuple):
 
 
 def event_mentions(sentence: Span) -> list[tuple[Span, bool]]:
-    """v1's entity mentions plus unnamed agent nouns ("protesters", "the government", "police")."""
+    """v1's entity mentions plus unnamed agent nouns ("protesters", "the government", "police") and
+    the pronouns and descriptions the article's actor links resolve."""
     found = {(m.start, m.end): (m, can) for m, can in sentence_mentions(sentence)}
     taken = {i for m, _ in found.values() for i in range(m.start, m.end)}
+    links = doc_links(sentence.doc)
     for token in sentence:
-        if token.lower_ in AGENT_NOUNS and token.pos_ == "NOUN" and token.i not in taken and not token.ent_type_:
+        if token.i in taken or token.ent_type_:
+            continue
+        if token.lower_ in AGENT_NOUNS and token.pos_ == "NOUN":
             span = mention_span(token)
             found.setdefault((span.start, span.end), (span, True))
+        elif token.i in links and links[token.i].actor is not None:
+            linked = linked_mention(token)
+            if linked is not None:
+                found.setdefault((linked[0].start, linked[0].end), linked)
     return [found[key] for key in sorted(found)]
+
+
+def linked_mention(token: Token) -> tuple[Span, bool] | None:
+    """A linked personal pronoun (subject pronouns may be sources) or a linked description's noun phrase."""
+    if token.pos_ == "PRON" and token.lower_ in LINKED_PRONOUNS and token.dep_ != "poss":
+        return token.doc[token.i:token.i + 1], token.lower_ in SUBJECT_PRONOUNS
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+        return mention_span(token), True
+    return None
 
 
 def first_conjunct(token: Token) -> Token:

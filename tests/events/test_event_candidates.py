@@ -71,3 +71,16 @@ def test_an_object_that_controls_an_infinitive_is_its_source():
                  ["NOUN", "VERB", "PROPN", "PART", "VERB", "NOUN", "PUNCT"], [(2, 3, "GPE")],
                  ["import", "force", "Moscow", "to", "erect", "barrier", "."])
     assert ("Moscow", "erect", None, ()) in described(doc)
+
+
+def test_a_pronoun_the_article_links_to_an_actor_is_a_mention_and_an_unlinked_one_is_not():
+    from geoclaims.actors.context import Link, register_context_extensions
+    from geoclaims.actors.gazetteer import Actor
+
+    register_context_extensions()
+    words = ["He", "condemned", "Iran", "."]
+    doc = parsed(words, [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"], ["PRON", "VERB", "PROPN", "PUNCT"],
+                 [(2, 3, "GPE")], ["he", "condemn", "Iran", "."])
+    assert not [f for f in described(doc) if f[0] == "He"]
+    doc._.actor_links = {0: Link(0, 1, Actor("United States", "USA", "GOV", "PERSON"), None, "pronoun")}
+    assert ("He", "condemned", "Iran", ()) in described(doc)
