@@ -13,6 +13,7 @@ is the example's ``text`` (as ``geoclaims.events.candidates.classifier_item`` gi
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -81,20 +82,33 @@ def sentence_examples(text: str, events: list[dict], *, key: str, doc_id: str, s
     return examples
 
 
-def kept(examples: Iterable[RelationExample], keep_none: float) -> Iterator[RelationExample]:
-    """All events, and NONE examples whose stable hash falls in the ``keep_none`` share (1.0: all)."""
+def sentence_key(example_id: str) -> str:
+    """The sentence an example id belongs to (``<key>-c<n>`` and ``<key>-g<m>-<k>`` -> ``<key>``)."""
+    return re.sub(r"-(c\d+|g\d+-\d+)$", "", example_id)
+
+
+def _hashed_share(key: str, salt: str = "") -> float:
     import hashlib
 
+    return int(hashlib.sha1((salt + key).encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
+
+
+def kept(examples: Iterable[RelationExample], keep_none: float, share: float = 1.0) -> Iterator[RelationExample]:
+    """All events, and NONE examples whose stable hash falls in the ``keep_none`` share (1.0: all); of
+    those, the ``share`` of sentences (by document and sentence key, another stable hash) — a
+    reproducible sample for short continued-training runs."""
     for example in examples:
+        if share < 1.0 and _hashed_share(sentence_key(example.example_id), "share:") >= share:
+            continue
         if example.label != "NONE" or keep_none >= 1.0:
             yield example
-        elif int(hashlib.sha1(example.example_id.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF < keep_none:
+        elif _hashed_share(example.example_id) < keep_none:
             yield example
 
 
-def load_event_examples(split: str = "train", keep_none: float = 1.0) -> Iterator[RelationExample]:
+def load_event_examples(split: str = "train", keep_none: float = 1.0, share: float = 1.0) -> Iterator[RelationExample]:
     """``geoclaims.datasets.events.v1``: the Wikinews event gold of one split as classifier pairs."""
-    yield from kept(_event_examples(split), keep_none)
+    yield from kept(_event_examples(split), keep_none, share)
 
 
 def _event_examples(split: str) -> Iterator[RelationExample]:
@@ -108,9 +122,9 @@ def _event_examples(split: str) -> Iterator[RelationExample]:
                                      source="wikinews")
 
 
-def load_plv_examples(split: str = "train", keep_none: float = 1.0) -> Iterator[RelationExample]:
+def load_plv_examples(split: str = "train", keep_none: float = 1.0, share: float = 1.0) -> Iterator[RelationExample]:
     """``geoclaims.datasets.plv.v1``: PLV train's coded pairs (our types) and the other events, as pairs."""
-    yield from kept(_plv_examples(split), keep_none)
+    yield from kept(_plv_examples(split), keep_none, share)
 
 
 def _plv_examples(split: str) -> Iterator[RelationExample]:
