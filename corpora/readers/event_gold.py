@@ -119,8 +119,17 @@ def main(argv: list[str] | None = None) -> None:
     g = sub.add_parser("claim-gold")
     g.add_argument("split", choices=["train", "dev", "test"])
     g.add_argument("--out", type=Path, required=True)
+    g.add_argument("--corpus", choices=["wikinews", "plv"], default="wikinews",
+                   help="plv: PLV's human-coded sentences (train/dev only), sentence gold for geoclaims.events.sentences")
     args = parser.parse_args(argv)
-    result = merge(args.folder) if args.command == "merge" else write_claim_gold(args.split, args.out)
+    if args.command == "merge":
+        result = merge(args.folder)
+    elif args.corpus == "plv":
+        from .plv import write_plv_claim_gold
+
+        result = write_plv_claim_gold(args.split, args.out)
+    else:
+        result = write_claim_gold(args.split, args.out)
     print(json.dumps(result))
 
 

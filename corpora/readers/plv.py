@@ -122,3 +122,24 @@ def merge_answers(folder: Path, out: Path = RECORDS) -> dict[str, int]:
 
 if __name__ == "__main__":
     print(json.dumps(merge_answers(Path("build/annotation/plv/answers"))))
+
+
+def write_plv_claim_gold(split: str, out: Path) -> dict:
+    """Each PLV sentence of ``split`` as an article (``plv-<sentence_id>``, the sentence as its text) and
+    its human-coded pairs as sentence gold (``geoclaims.events.sentences``): type, source and target spans."""
+    rows, splits = plv_rows(), plv_splits()
+    coded: dict[str, list[dict]] = defaultdict(list)
+    for record in iter_records():
+        if splits[record["sentence_id"]] == split:
+            coded[record["sentence_id"]].append(record)
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / "articles.jsonl").open("w", encoding="utf-8") as articles, \
+            (out / "gold.jsonl").open("w", encoding="utf-8") as gold:
+        for sentence_id, records in sorted(coded.items()):
+            article_id = f"plv-{sentence_id}"
+            articles.write(json.dumps({"id": article_id, "text": rows[records[0]["row"]]["sentence"]},
+                                      ensure_ascii=False) + "\n")
+            for r in records:
+                gold.write(json.dumps({"id": article_id, "event": r["label"], "gold_root": r["gold_root"],
+                                       "source_span": r["source"], "target_span": r["target"]}) + "\n")
+    return {"sentences": len(coded), "pairs": sum(len(v) for v in coded.values())}
