@@ -11,9 +11,10 @@ overlaps the mention's sentence. Of several such claims the one whose span overl
 (ties: higher confidence, then claim id). A matched mention is *right* when that claim's subject
 (object) code equals the gold code; a gold null is right only against a null. Reported: accuracy =
 right / matched (also over the mentions with a non-null gold code), share matched = matched / gold
-mentions, each with a 95% percentile bootstrap interval over articles (1,000 resamples, seeded, as
-``evaluate claims``). Records marked ``skip`` are left out. The spans, and so which mentions are
-matched, are the pipeline's: a mention the pipeline never made a subject (object) is unmatched, not wrong.
+mentions, and right of all gold mentions = right / gold (an unmatched mention counted as wrong), each
+with a 95% percentile bootstrap interval over articles (1,000 resamples, seeded, as ``evaluate
+claims``). Records marked ``skip`` are left out. The spans, and so which mentions are matched, are the
+pipeline's: accuracy is over the mentions the pipeline made a subject (object) of some claim.
 
 Also reported: the share of claims with both codes (subject and object code non-null, among claims
 with an object) and, separately, the claims whose object is null (and how many of them have a subject code).
@@ -101,7 +102,8 @@ def summary(per_article: list[dict]) -> dict:
         total = {f: sum(a[side][f] for a in per_article) for f in FIELDS}
         result[side] = {**total, "accuracy": _rate(total["right"], total["matched"]),
                         "accuracy_coded": _rate(total["right_coded"], total["matched_coded"]),
-                        "share_matched": _rate(total["matched"], total["gold"])}
+                        "share_matched": _rate(total["matched"], total["gold"]),
+                        "right_of_gold": _rate(total["right"], total["gold"])}
     return result
 
 
@@ -110,12 +112,12 @@ def _rate(part: int, whole: int) -> float:
 
 
 def bootstrap(per_article: list[dict], *, resamples: int = RESAMPLES, seed: int = 13) -> dict:
-    """95% percentile intervals of each side's accuracy, accuracy_coded and share_matched."""
+    """95% percentile intervals of each side's accuracy, accuracy_coded, share_matched and right_of_gold."""
     rng, values = random.Random(seed), defaultdict(list)
     for _ in range(resamples):
         result = summary([per_article[rng.randrange(len(per_article))] for _ in per_article])
         for side in SIDES:
-            for key in ("accuracy", "accuracy_coded", "share_matched"):
+            for key in ("accuracy", "accuracy_coded", "share_matched", "right_of_gold"):
                 values[side, key].append(result[side][key])
     out: dict = {side: {} for side in SIDES}
     for (side, key), xs in values.items():
@@ -139,6 +141,25 @@ def code_shares(claims: Iterable[dict]) -> dict[str, int]:
     return counts
 
 
+def codes_interval(claims: list[dict], *, resamples: int = RESAMPLES, seed: int = 13) -> dict[str, list[float]]:
+    """95% percentile intervals of the both-codes share (claims with an object) and of the subject-coded share
+    (claims with a null object), resampling the store's articles."""
+    by_article: dict[str, list[dict]] = defaultdict(list)
+    for claim in claims:
+        by_article[str(claim["article_id"])].append(claim)
+    groups = [code_shares(cs) for cs in by_article.values()]
+    rng, both, single = random.Random(seed), [], []
+    for _ in range(resamples):
+        sample = [groups[rng.randrange(len(groups))] for _ in groups]
+        total = {k: sum(g[k] for g in sample) for k in groups[0]}
+        both.append(_rate(total["both_codes"], total["with_object"]))
+        single.append(_rate(total["null_object_subject_coded"], total["null_object"]))
+    def interval(xs):
+        xs.sort()
+        return [xs[int(0.025 * (len(xs) - 1))], xs[int(0.975 * (len(xs) - 1))]]
+    return {"both_codes": interval(both), "null_object_subject_coded": interval(single)}
+
+
 def score_actors(claims: Iterable[dict], records: list[dict], *, resamples: int = RESAMPLES) -> dict:
     """Accuracy per side over the gold's articles, bootstrap intervals, and the code shares of all claims."""
     claims = list(claims)
@@ -151,6 +172,8 @@ def score_actors(claims: Iterable[dict], records: list[dict], *, resamples: int 
     per_article = [article_counts(by_article.get(a, []), rs) for a, rs in sorted(gold.items())]
     result = {"articles": len(per_article), **summary(per_article), "codes": code_shares(claims)}
     result["ci95"] = bootstrap(per_article, resamples=resamples) if per_article and resamples else {}
+    if claims and resamples:
+        result["ci95"]["codes"] = codes_interval(claims, resamples=resamples)
     return result
 
 
@@ -165,10 +188,14 @@ def format_report(result: dict) -> str:
         lines.append(f"{side:8} ({part} spans): matched {row['matched']}/{row['gold']} ({row['share_matched']:.3f})"
                      f"{interval('share_matched')}; code right {row['right']}/{row['matched']} "
                      f"({row['accuracy']:.3f}){interval('accuracy')}; gold code non-null: "
-                     f"{row['right_coded']}/{row['matched_coded']} ({row['accuracy_coded']:.3f}){interval('accuracy_coded')}")
-    c = result["codes"]
+                     f"{row['right_coded']}/{row['matched_coded']} ({row['accuracy_coded']:.3f}){interval('accuracy_coded')}; "
+                     f"right of all gold mentions {row['right']}/{row['gold']} ({row['right_of_gold']:.3f}){interval('right_of_gold')}")
+    c, band = result["codes"], ci.get("codes", {})
+
+    def codes_ci(key):
+        return f" [{band[key][0]:.3f}, {band[key][1]:.3f}]" if key in band else ""
     lines.append(f"claims {c['claims']}: with an object {c['with_object']}, both codes {c['both_codes']} "
-                 f"({_rate(c['both_codes'], c['with_object']):.3f}); object null {c['null_object']}, "
-                 f"with a subject code {c['null_object_subject_coded']} "
-                 f"({_rate(c['null_object_subject_coded'], c['null_object']):.3f})")
+                 f"({_rate(c['both_codes'], c['with_object']):.3f}){codes_ci('both_codes')}; object null "
+                 f"{c['null_object']}, with a subject code {c['null_object_subject_coded']} "
+                 f"({_rate(c['null_object_subject_coded'], c['null_object']):.3f}){codes_ci('null_object_subject_coded')}")
     return "\n".join(lines)

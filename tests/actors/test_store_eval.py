@@ -62,6 +62,7 @@ def test_scores_match_the_hand_computed_case(gold_file: Path):
     # targets: Kharkiv matched but wrong; Moscow unmatched (claim 4's evidence is another sentence)
     assert (targets["gold"], targets["matched"], targets["right"]) == (2, 1, 0)
     assert targets["share_matched"] == pytest.approx(0.5) and targets["accuracy"] == 0.0
+    assert sources["right_of_gold"] == 1.0 and targets["right_of_gold"] == 0.0
     assert result["articles"] == 2 and result["ci95"] == {}
 
 
@@ -74,6 +75,8 @@ def test_bootstrap_interval_contains_the_point_estimate(gold_file: Path):
     result = score_actors(CLAIMS, read_event_gold(gold_file), resamples=200)
     low, high = result["ci95"]["targets"]["share_matched"]
     assert low <= result["targets"]["share_matched"] <= high
+    low, high = result["ci95"]["codes"]["both_codes"]
+    assert low <= 3 / 4 <= high
 
 
 def test_missing_and_malformed_gold_are_catalogue_errors(tmp_path: Path):
