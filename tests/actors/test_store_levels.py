@@ -36,3 +36,16 @@ def test_the_table_level_resolves_a_country_without_roles_or_links():
     doc = doc_with_ents("Russia attacked Ukraine.", [("Russia", "GPE"), ("Ukraine", "GPE")])
     table = resolvers()["table"]
     assert table(doc[0:1]).code == "RUS" and table(doc[2:3]).code == "UKR"
+
+
+def test_gold_span_accuracy_splits_matched_from_unmatched_mentions():
+    from geoclaims.actors.store_levels import gold_span_accuracy
+
+    doc = doc_with_ents("Russia attacked Ukraine.", [("Russia", "GPE"), ("Ukraine", "GPE")])
+    records = [{"doc_id": "a", "sentence": (0, 24), "events": [{"sources": [((0, 6), "RUS")],
+                                                                 "targets": [((16, 23), "POL")]}]}]
+    claims = [{"article_id": "a", "claim_id": "1", "confidence": 0.5, "subject": {"start": 0, "end": 6, "code": "RUS"},
+               "object": None, "evidence": {"start": 0, "end": 24}}]
+    counts = gold_span_accuracy(claims, {"a": doc}, records)
+    assert counts["sources", "matched"] == [1, 1] and counts["targets", "unmatched"] == [1, 0]
+    assert counts["sources", "unmatched"] == [0, 0] and counts["targets", "matched"] == [0, 0]
