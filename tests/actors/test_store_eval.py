@@ -87,3 +87,53 @@ def test_missing_and_malformed_gold_are_catalogue_errors(tmp_path: Path):
     with pytest.raises(GeoclaimsError) as malformed:
         read_event_gold(bad)
     assert (missing.value.code, malformed.value.code) == ("GC201", "GC208")
+
+
+class OneClaimProcessor:
+    """Gives article A's first hand-built claim (the one of sentence 1), as a contract record."""
+
+    def identity(self) -> dict:
+        return {"version": "test", "model": "scripted 1"}
+
+    def extract(self, articles) -> list:
+        out = []
+        for article in articles:
+            def span(start, end, code, text=article.text):
+                return {"text": text[start:end], "name": None, "code": code, "sector": None, "type": None,
+                        "start": start, "end": end}
+            out.append([{"schema_version": 1, "claim_id": "c1", "article_id": article.id,
+                         "subject": span(0, 6, "RUS"),
+                         "predicate": {"type": "ASSAULT", "lemma": "shell", "text": "shelled", "negated": False,
+                                       "modality": "asserted", "start": 14, "end": 21},
+                         "object": span(22, 29, "UKR"), "motive": None, "attribution": None, "confidence": 0.9,
+                         "evidence": {"text": article.text[:30], "start": 0, "end": 30},
+                         "extractor": {"version": "test", "model": "scripted 1"}, "time": None}])
+        return out
+
+
+def test_the_command_scores_a_store_and_writes_metrics(tmp_path: Path, gold_file: Path, capsys):
+    from geoclaims.cli import main
+    from geoclaims.config import defaults
+    from geoclaims.extract import run_extract
+
+    text = "Russia's army shelled Kharkiv. Kyiv condemned Moscow. The White House said nothing new."
+    articles = tmp_path / "in.jsonl"
+    articles.write_text(json.dumps({"id": "A", "text": text}) + "\n")
+    config = defaults()
+    config["language"]["short_text_chars"] = 10_000  # keep the short English text
+    run_extract([articles], tmp_path / "store", OneClaimProcessor(), config)
+    assert main(["evaluate", "actors", str(tmp_path / "store"), "--gold", str(gold_file),
+                 "--out", str(tmp_path / "m")]) == 0
+    metrics = json.loads((tmp_path / "m" / "metrics.json").read_text())
+    assert (metrics["sources"]["matched"], metrics["sources"]["right"]) == (1, 1)
+    assert (metrics["targets"]["matched"], metrics["targets"]["right"]) == (1, 1)
+    assert "sources  (subject spans): matched 1/3" in capsys.readouterr().out
+
+
+def test_the_command_needs_a_store_and_gold(tmp_path: Path, gold_file: Path, capsys):
+    from geoclaims.cli import main
+
+    assert main(["evaluate", "actors", str(tmp_path)]) != 0
+    assert "GC203" in capsys.readouterr().err
+    assert main(["evaluate", "actors", str(tmp_path), "--gold", str(gold_file)]) != 0
+    assert "GC207" in capsys.readouterr().err
