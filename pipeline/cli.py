@@ -23,7 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("geoclaims.commands.export", "export a store to neo4j (CSV), rdf, graphml or parquet"),
     "graph": ("geoclaims.commands.graph", "SPARQL queries over a store's graph, and a picture of it"),
     "train": ("geoclaims.commands.train", "train a model (relations, motive)"),
-    "evaluate": ("geoclaims.commands.evaluate", "evaluate a model (relations, motive)"),
+    "evaluate": ("geoclaims.commands.evaluate", "evaluate a model (relations, motive) or a store (claims, actors)"),
 }
 
 
