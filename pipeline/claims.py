@@ -99,7 +99,7 @@ class ClaimExtractor:
 
     def __init__(self, model_dir: Path | str, *, batch_size: int = 16, threshold: float | None = None,
                  backend: str = "torch", device: str = "cpu", threads: int = 1,
-                 motive_dir: Path | str | None = None, component: str = "geoclaims.relations.v1"):
+                 motive_dir: Path | str | None = None, component: str = "geoclaims.relations.v2"):
         from .nlp import build_nlp
         from .relations.onnx_model import resolve_backend
 

@@ -43,6 +43,8 @@ def test_claims_follow_the_contract(sample_claims, sample_article):
         assert 0.0 <= claim["confidence"] <= 1.0
         for part in ("subject", "object", "evidence"):
             span = claim[part]
+            if part == "object" and span is None:  # an event with no target
+                continue
             assert text[span["start"]:span["end"]] == span["text"]
         assert claim["evidence"]["start"] <= claim["subject"]["start"] < claim["evidence"]["end"]
         assert claim["extractor"]["version"] and claim["extractor"]["model"]
@@ -63,8 +65,8 @@ def test_batches_give_the_same_claims_as_single_articles(extractor, sample_artic
 @pytest.mark.skipif(not (SHIPPED / "model.json").is_file(), reason="the shipped relation model is not trained yet")
 def test_sample_holds_the_two_headline_claims(sample_claims):
     def has(subject_code, kind, object_test):
-        return any(c["subject"]["code"] == subject_code and c["predicate"]["type"] == kind and object_test(c["object"])
-                   for c in sample_claims)
+        return any(c["subject"]["code"] == subject_code and c["predicate"]["type"] == kind
+                   and c["object"] is not None and object_test(c["object"]) for c in sample_claims)
 
     assert has("RUS", "SANCTION", lambda o: "Kazakh" in o["text"] and o["code"] == "KAZ")
     assert has("KAZ", "REJECT", lambda o: o["name"] == "BRICS" and o["code"] == "IGO")
@@ -81,10 +83,12 @@ def test_sample_sanction_carries_the_brics_motive_and_the_refusal_is_a_plain_rej
 
     claims = [c.to_dict() for c in ClaimExtractor(SHIPPED, motive_dir=MOTIVE).extract([sample_article])[0]]
     text = sample_article.text
-    sanction = next(c for c in claims if c["predicate"]["type"] == "SANCTION" and c["subject"]["code"] == "RUS")
+    triggers = text.index("One of the key triggers")
+    sanction = next(c for c in claims if c["predicate"]["type"] == "SANCTION" and c["subject"]["code"] == "RUS"
+                    and c["evidence"]["start"] <= triggers < c["evidence"]["end"])
     assert sanction["motive"]["text"] == "Kazakhstan’s refusal to join BRICS"
     assert text[sanction["motive"]["start"]:sanction["motive"]["end"]] == sanction["motive"]["text"]
-    reject = next(c for c in claims if c["predicate"]["type"] == "REJECT" and c["object"]["name"] == "BRICS")
+    reject = next(c for c in claims if c["predicate"]["type"] == "REJECT" and (c["object"] or {}).get("name") == "BRICS")
     assert (reject["predicate"]["negated"], reject["predicate"]["modality"]) == (False, "asserted")
     for claim in claims:
         assert set(claim) >= {"motive", "attribution", "time"}

@@ -1,0 +1,104 @@
+"""Issue 10's sentences through the whole extractor (spaCy, actors, the v2 event component, the shipped
+model, motive, qualifiers): the claims a careful reader expects."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from geoclaims.records import Article
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "corpora" / "samples" / "kazakhstan-middle-power.jsonl"
+
+pytestmark = pytest.mark.slow
+
+SENTENCES = {
+    "meet": "France and Germany met in Berlin to discuss trade.",
+    "talks": "China and India held border talks in Beijing, officials said.",
+    "ceasefire": "Armenia and Azerbaijan agreed to a ceasefire on Tuesday.",
+    "threat": "Iran threatened to close the Strait of Hormuz.",
+    "relative": ("The restrictions on Kazakh agricultural imports, imposed by Rosselkhoznadzor, were clearly "
+                 "intended to pressure Astana into reconsidering its diplomatic stance."),
+}
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from geoclaims.claims import ClaimExtractor
+
+    return ClaimExtractor(ROOT / "models" / "relations", component="geoclaims.relations.v2",
+                          motive_dir=ROOT / "models" / "motive")
+
+
+@pytest.fixture(scope="module")
+def claims_of(extractor):
+    articles = [Article(id=key, text=text) for key, text in SENTENCES.items()]
+    found = {a.id: [c.to_dict() for c in claims] for a, claims in zip(articles, extractor.extract(articles))}
+    return found
+
+
+def triples(claims):
+    return {(c["subject"]["code"], c["predicate"]["type"], (c["object"] or {}).get("code")) for c in claims}
+
+
+@pytest.mark.parametrize("key,a,b,type_", [("meet", "FRA", "DEU", "CONSULT"), ("talks", "CHN", "IND", "CONSULT"),
+                                           ("ceasefire", "ARM", "AZE", "AGREE")])
+def test_coordinated_sources_of_a_mutual_event_give_both_directions(claims_of, key, a, b, type_):
+    assert {(a, type_, b), (b, type_, a)} <= triples(claims_of[key])
+
+
+def test_an_event_with_one_actor_is_a_claim(claims_of):
+    (claim,) = [c for c in claims_of["threat"] if c["predicate"]["type"] == "THREATEN"]
+    assert claim["subject"]["code"] == "IRN" and "threatened" in claim["predicate"]["text"]
+
+
+@pytest.mark.xfail(strict=True, reason="known miss of geoclaims-relations 0.2.0: the candidate exists "
+                   "(Rosselkhoznadzor -> Kazakh agricultural imports, 'imposed by') but scores SANCTION 0.41, "
+                   "under the 0.46 threshold")
+def test_the_agent_of_a_reduced_relative_sanctions_the_imports(claims_of):
+    found = [c for c in claims_of["relative"] if c["predicate"]["type"] == "SANCTION"]
+    assert any(c["subject"]["text"] == "Rosselkhoznadzor" and c["subject"]["code"] == "RUS"
+               and (c["object"] or {}).get("code") == "KAZ" for c in found)
+
+
+@pytest.fixture(scope="module")
+def sample_claims(extractor):
+    raw = json.loads(SAMPLE.read_text(encoding="utf-8").splitlines()[0])
+    article = Article(id=raw["id"], text=raw["text"], published=raw.get("published"))
+    return article.text, [c.to_dict() for c in extractor.extract([article])[0]]
+
+
+def claims_in(sample, words):
+    text, claims = sample
+    start = text.index(words)
+    return [c for c in claims if c["evidence"]["start"] <= start < c["evidence"]["end"]]
+
+
+def test_the_seed_article_gives_the_sanction_of_its_first_sentence(sample_claims):
+    assert ("RUS", "SANCTION", "KAZ") in triples(claims_in(sample_claims, "Recent restrictions imposed by"))
+
+
+@pytest.mark.xfail(strict=True, reason="known miss of geoclaims-relations 0.2.0: the no-target candidate "
+                   "(Moscow, 'erect') scores NONE 0.46; see the README's known limits")
+def test_the_seed_article_gives_the_trade_barriers_moscow_was_forced_to_erect(sample_claims):
+    barriers = claims_in(sample_claims, "forcing Moscow to erect trade barriers")
+    assert any(c["subject"]["code"] == "RUS" and c["predicate"]["type"] == "SANCTION" for c in barriers)
+
+
+@pytest.mark.xfail(strict=True, reason="known miss of geoclaims-relations 0.2.0: the reduced relative scores "
+                   "SANCTION 0.41, under the 0.46 threshold; see the README's known limits")
+def test_the_seed_article_gives_the_sanction_of_its_reduced_relative(sample_claims):
+    relative = claims_in(sample_claims, "imposed by Rosselkhoznadzor, were clearly intended")
+    assert ("RUS", "SANCTION", "KAZ") in triples(relative)
+
+
+def test_the_seed_article_gives_the_sanction_of_the_key_triggers_with_the_brics_motive(sample_claims):
+    triggers = claims_in(sample_claims, "One of the key triggers")
+    sanction = [c for c in triggers if c["predicate"]["type"] == "SANCTION"]
+    assert sanction and "refusal to join BRICS" in (sanction[0]["motive"] or {}).get("text", "")
+
+
+def test_the_seed_article_gives_kazakhstans_rejection_of_brics(sample_claims):
+    assert ("KAZ", "REJECT", "IGO") in triples(sample_claims[1])
