@@ -66,7 +66,7 @@ evaluate-claims: venv build/models/relations-v01
 	$(BIN)/geoclaims evaluate claims build/eval/store-test-v01 --gold build/eval/claims-test/gold.jsonl --out build/eval/score-test-v01
 
 evaluate-relations: venv
-	$(BIN)/geoclaims evaluate relations --model models/relations --data geoclaims.datasets.gold.v1:test --out build/eval/relations-test
+	$(BIN)/geoclaims evaluate relations --model models/relations --data geoclaims.datasets.events.v1:test --out build/eval/relations-test
 
 # The motive (cause) tagger on the Causal News Corpus, split by document like the relation gold (needs ../shared).
 train-motive: venv
