@@ -35,6 +35,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 MAX_SINGLE_PER_SENTENCE = 6
 LINKED_PRONOUNS = frozenset({"he", "she", "him", "her"})
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
+VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 QUANTITY_HEADS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "crowd",
                             "crowds", "number", "members"})
 
@@ -125,7 +126,14 @@ def is_agent(mention: Span) -> bool:
 
 
 def pair_reads_backwards(cand: Candidate) -> bool:
-    """True for (patient, agent) pairs of a passive: the agent must be the subject."""
+    """True for (patient, agent) pairs of a passive (the agent must be the subject), for the patient of an
+    agentless passive as the subject ("protesters were arrested in Cairo": no source is named) and for a
+    venue as the subject (a place in a locative phrase of the predicate: "... in Cairo")."""
+    root = first_conjunct(cand.subject.root)
+    if root.dep_ == "nsubjpass" and root.head.i == cand.predicate.root:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in VENUE_PREPOSITIONS and root.head.head.i == cand.predicate.root:
+        return True
     return is_agent(cand.object) and not is_agent(cand.subject)
 
 

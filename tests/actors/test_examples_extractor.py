@@ -60,9 +60,6 @@ def test_the_agent_of_a_passive_is_the_subject(extracted):
     assert ("TUR", "DISAPPROVE", "EGY") in pairs and ("EGY", "DISAPPROVE", "TUR") not in pairs
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: the patient of an agentless passive still heads a pair "
-                                       "candidate with a place ('Protesters ... arrested in Cairo'); "
-                                       "the guide says no claim (corpora/ANNOTATION.md, Event round 4)")
 def test_an_agentless_passive_gives_no_claim(extracted):
     _, claims = extracted["passive"]
     assert not [c for c in claims if c["subject"]["text"] == "Protesters"]

@@ -84,3 +84,11 @@ def test_a_pronoun_the_article_links_to_an_actor_is_a_mention_and_an_unlinked_on
     assert not [f for f in described(doc) if f[0] == "He"]
     doc._.actor_links = {0: Link(0, 1, Actor("United States", "USA", "GOV", "PERSON"), None, "pronoun")}
     assert ("He", "condemned", "Iran", ()) in described(doc)
+
+
+def test_the_patient_of_an_agentless_passive_and_a_venue_are_never_sources():
+    words = ["Protesters", "were", "arrested", "in", "Cairo", "."]
+    doc = parsed(words, [2, 2, 2, 2, 3, 2], ["nsubjpass", "auxpass", "ROOT", "prep", "pobj", "punct"],
+                 ["NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"], [(4, 5, "GPE")],
+                 ["protester", "be", "arrest", "in", "Cairo", "."])
+    assert not [f for f in described(doc) if f[0] in ("Protesters", "Cairo")]
