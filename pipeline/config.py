@@ -15,7 +15,7 @@ from typing import Any
 
 import catalogue
 
-from . import registry
+from . import registry, resources
 from .errors import GeoclaimsError
 
 SCHEMA_NAME = "geoclaims.config.extract.v3"
@@ -29,8 +29,6 @@ V2_FIXED_COMPONENT = "geoclaims.relations.v1"
 # string keys with a fixed set of values
 CHOICES: dict[str, tuple[str, ...]] = {"relations.backend": ("auto", "torch", "onnx-int8", "onnx"),
                                        "relations.component": ("geoclaims.relations.v1", "geoclaims.relations.v2")}
-REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CONFIG_PATH = Path("configs") / "extract.toml"
 
 # key -> (type, minimum, maximum, default); nested dicts are sections
 SPEC: dict[str, Any] = {
@@ -143,10 +141,8 @@ def _validate_value(name: str, value: Any, kind: type, low: Any, high: Any) -> A
 def load_config(path: str | Path | None = None) -> dict:
     """The validated config read from ``path``; ``None`` reads the default file (or the defaults)."""
     if path is None:
-        for candidate in (DEFAULT_CONFIG_PATH, REPO_ROOT / DEFAULT_CONFIG_PATH):
-            if candidate.is_file():
-                return load_config(candidate)
-        return defaults()
+        found = resources.find_file(resources.DEFAULT_CONFIG)
+        return load_config(found) if found is not None else defaults()
     path = Path(path)
     if not path.is_file():
         raise GeoclaimsError("GC203", f"config file {str(path)!r} not found")

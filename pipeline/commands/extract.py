@@ -6,12 +6,11 @@ import sys
 from functools import partial
 from pathlib import Path
 
-from ..config import REPO_ROOT, load_config
+from ..config import load_config
 from ..extract import build_processor, prepare_inputs, run_extract
+from ..resources import default_model_dir
 from ..store import ClaimStore
 from ..store_lock import store_lock
-
-DEFAULT_MODEL = Path("models") / "relations"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,10 +28,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="local processes (default) or Ray Data (pip install geoclaims[ray])")
     parser.add_argument("--device", choices=("cpu", "cuda"), default="cpu",
                         help="where the relation classifier runs (spaCy always runs on CPU)")
-
-
-def default_model_dir() -> Path:
-    return DEFAULT_MODEL if DEFAULT_MODEL.is_dir() else REPO_ROOT / DEFAULT_MODEL
 
 
 def run(args: argparse.Namespace) -> int:
