@@ -6,6 +6,15 @@ import argparse
 TASKS = ("relations", "motive", "qualifiers", "claims")
 
 
+EXAMPLES = """\
+examples:
+  geoclaims evaluate relations --model models/relations --data gold:test --out build/eval/relations
+  geoclaims evaluate motive --model models/motive --data cnc:dev --data cnc:test
+  geoclaims evaluate qualifiers --data gold:dev --data gold:test
+  geoclaims evaluate claims out/store --gold build/eval/claims-test/gold.jsonl
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("task", choices=TASKS, help="what to evaluate")
     parser.add_argument("store", nargs="?", help="claims: the claim store to score")
@@ -14,8 +23,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", action="append",
                         help="dataset NAME[:split] (gold:test, conll04:dev; cnc:dev, cnc:test for motive) or a .jsonl file; repeatable")
     parser.add_argument("--out", help="write metrics.json, predictions.jsonl (and confusion.tsv for relations) here")
-    parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")
+    parser.add_argument("--batch-size", type=int, default=32, help="sentences per model call (default 32)")
+    parser.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto",
+                        help="where the model runs (default auto: cuda when available)")
     parser.add_argument("--backend", choices=("torch", "onnx-int8", "onnx"), default="torch",
                         help="inference backend: torch fp32 (default), ONNX Runtime int8 or fp32")
 

@@ -11,6 +11,14 @@ TARGETS = ("neo4j", "rdf", "graphml", "parquet")
 DIRECTORY_TARGETS = ("neo4j", "parquet")
 
 
+EXAMPLES = """\
+examples:
+  geoclaims export out/demo --to parquet --out out/parquet
+  geoclaims export out/news --to neo4j --out out/neo4j --agg out/news-agg
+  geoclaims export out/demo --to rdf --out demo.ttl
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("store", type=Path, metavar="STORE", help="a claim store written by extract")
     parser.add_argument("--to", required=True, choices=TARGETS, help="the export format")

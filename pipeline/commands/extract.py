@@ -13,9 +13,19 @@ from ..store import ClaimStore
 from ..store_lock import store_lock
 
 
+EXAMPLES = """\
+examples:
+  geoclaims extract corpora/samples/kazakhstan-middle-power.jsonl --out out/demo
+  geoclaims extract articles/ feed.rss --out out/news --workers 4
+  curl -s https://example.org/articles.jsonl | geoclaims extract - --out out/feed
+  geoclaims extract big.jsonl.gz --out out/big --engine ray --workers 8 --device cuda
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
-                        help="JSON Lines (.jsonl, .jsonl.gz), text files or folders, HTML, RSS/Atom, WARC")
+                        help="JSON Lines (.jsonl, .jsonl.gz), text files or folders, HTML, RSS/Atom, WARC; "
+                             "'-' reads JSON Lines from standard input")
     parser.add_argument("--out", required=True, type=Path, help="the claim store directory")
     parser.add_argument("--format", default=None, help="jsonl|text|html|feed|warc (default: by file type)")
     parser.add_argument("--config", type=Path, default=None,

@@ -8,8 +8,15 @@ from pathlib import Path
 from ..graph.query import RESULT_FORMATS
 
 
+EXAMPLES = """\
+examples:
+  geoclaims graph query out/demo "SELECT ?s ?o WHERE { ?c gc:subject ?s ; gc:object ?o }"
+  geoclaims graph plot out/demo --out graph.png --top 20
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    sub = parser.add_subparsers(dest="graph_command", required=True)
+    sub = parser.add_subparsers(dest="graph_command", required=True, help="query (SPARQL) or plot (PNG)")
     query = sub.add_parser("query", help="answer a SPARQL query over a store (graph cached in DIR/graph) or an RDF file")
     query.add_argument("target", type=Path, metavar="STORE_OR_RDF", help="a claim store, or a .ttl/.nt file")
     query.add_argument("sparql", help="the SPARQL query (prefixes gc: and gcid: are predeclared)")

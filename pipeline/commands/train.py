@@ -7,6 +7,13 @@ import json
 TASKS = ("relations", "motive")
 
 
+EXAMPLES = """\
+examples:
+  geoclaims train relations --config configs/relations.toml
+  geoclaims train motive --config configs/motive.toml --out build/motive --seed 1
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("task", choices=TASKS, help="what to train")
     parser.add_argument("--config", required=True, help="TOML training config (e.g. configs/relations.toml, configs/motive.toml)")

@@ -10,6 +10,7 @@ from ..errors import GeoclaimsError, Reject
 from ..records import Article
 from . import feed, html, jsonl, text, warc  # noqa: F401  (registers the readers)
 from .common import files_under
+from .stdin import STDIN_FORMAT, is_stdin, local_path, named_stdin, stdin_copy
 
 FORMATS = ("jsonl", "text", "html", "feed", "warc")
 _EXTENSIONS: tuple[tuple[str, str], ...] = (
@@ -28,6 +29,8 @@ def detect_format(path: Path, override: str | None = None) -> str:
         if override not in FORMATS:
             raise GeoclaimsError("GC206", f"--format {override!r} (known: {', '.join(FORMATS)})")
         return override
+    if is_stdin(path):
+        return STDIN_FORMAT
     if path.is_dir():
         return "text"
     name = path.name.lower()
@@ -62,15 +65,15 @@ def reader_for(fmt: str) -> Reader:
 def check_inputs(paths: list[Path]) -> None:
     """GC201 for the first input path that does not exist."""
     for path in paths:
-        if not path.exists():
+        if not is_stdin(path) and not path.exists():
             raise GeoclaimsError("GC201", f"{str(path)!r} does not exist")
 
 
 def describe_input(path: Path, fmt: str) -> dict:
-    """``{path, size, sha256, format}`` of one input (a folder hashes its files' names and bytes)."""
+    """``{path, size, sha256, format}`` of one input (a folder hashes its files' names and bytes; ``-``: stdin's)."""
     digest = hashlib.sha256()
     size = 0
-    for file in files_under(path):
+    for file in files_under(local_path(path)):
         if path.is_dir():
             digest.update(file.relative_to(path).as_posix().encode("utf-8") + b"\x00")
         with file.open("rb") as handle:
@@ -83,4 +86,7 @@ def describe_input(path: Path, fmt: str) -> dict:
 def read_inputs(inputs: list[dict]) -> Iterator[Article | Reject]:
     """Every record of every described input, in the order given."""
     for item in inputs:
-        yield from reader_for(item["format"])(Path(item["path"]))
+        if is_stdin(item["path"]):
+            yield from named_stdin(reader_for(item["format"])(stdin_copy()), stdin_copy())
+        else:
+            yield from reader_for(item["format"])(Path(item["path"]))
