@@ -1,25 +1,33 @@
 """Where the shipped models and configs are: one place that finds them, for the CLI and the Python API.
 
-A relative name such as ``models/relations`` or ``configs/extract.toml`` is looked up in the current
-folder first (a checkout, or a user's own copy wins), then among the files that ship with geoclaims.
+``models/`` (the relation and motive models) and ``configs/`` ship inside the package (package data,
+found through ``importlib.resources``), so a wheel installed anywhere runs ``geoclaims extract`` from
+any folder. A relative name such as ``models/relations`` or ``configs/extract.toml`` is looked up in
+the current folder first (a user's own copy wins, as it always did), then among the shipped files.
 Nothing else in the package knows where those files live.
 """
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
-# the folder the shipped models/ and configs/ are found under
-SHIPPED_ROOT = Path(__file__).resolve().parents[1]
-# the checkout the package was installed from (editable installs); inputs named in a store's manifest
-CHECKOUT_ROOT = Path(__file__).resolve().parents[1]
+# the package's own folder (site-packages/geoclaims, or pipeline/ in a checkout)
+PACKAGE_ROOT = Path(str(files("geoclaims")))
+# the checkout an editable install runs from: inputs named in a store's manifest are found relative to it
+CHECKOUT_ROOT = PACKAGE_ROOT.parent
+# where shipped files are looked for, in order (the checkout's root: the layout before they moved in)
+SHIPPED_ROOTS = (PACKAGE_ROOT, CHECKOUT_ROOT)
 
 DEFAULT_MODEL = Path("models") / "relations"
 DEFAULT_CONFIG = Path("configs") / "extract.toml"
 
 
 def shipped(name: str | Path) -> Path:
-    """The shipped file or folder called ``name`` (e.g. ``models/relations``), whether or not it exists."""
-    return SHIPPED_ROOT / name
+    """The shipped file or folder called ``name`` (e.g. ``models/relations``); the package's path if none is."""
+    for root in SHIPPED_ROOTS:
+        if (root / name).exists():
+            return root / name
+    return PACKAGE_ROOT / name
 
 
 def find_dir(name: str | Path) -> Path | None:

@@ -4,12 +4,11 @@ import pytest
 
 from geoclaims.config import SCHEMA_NAME, config_hash, configs, defaults, load_config, validate
 from geoclaims.errors import GeoclaimsError
-
-REPO = Path(__file__).resolve().parents[1]
+from geoclaims.resources import shipped
 
 
 def test_repo_config_is_valid_and_registered():
-    config = load_config(REPO / "configs" / "extract.toml")
+    config = load_config(shipped("configs/extract.toml"))
     assert config == defaults()
     assert config["chunk_size"] == 64 and config["limits"]["max_chars"] == 1_000_000
     assert configs.get(SCHEMA_NAME) is load_config
