@@ -15,19 +15,23 @@ from pathlib import Path
 PACKAGE_ROOT = Path(str(files("geoclaims")))
 # the checkout an editable install runs from: inputs named in a store's manifest are found relative to it
 CHECKOUT_ROOT = PACKAGE_ROOT.parent
-# where shipped files are looked for, in order (the checkout's root: the layout before they moved in)
-SHIPPED_ROOTS = (PACKAGE_ROOT, CHECKOUT_ROOT)
 
 DEFAULT_MODEL = Path("models") / "relations"
 DEFAULT_CONFIG = Path("configs") / "extract.toml"
 
 
 def shipped(name: str | Path) -> Path:
-    """The shipped file or folder called ``name`` (e.g. ``models/relations``); the package's path if none is."""
-    for root in SHIPPED_ROOTS:
-        if (root / name).exists():
-            return root / name
+    """The shipped file or folder called ``name`` (e.g. ``models/relations``), whether or not it exists."""
     return PACKAGE_ROOT / name
+
+
+def resolve(name: str | Path) -> Path:
+    """A path the user gave (``--config configs/motive.toml``, ``--model models/motive``): as given when it
+    exists, else the shipped one of that name when that exists, else as given (for the caller's error)."""
+    path = Path(name)
+    if path.exists() or path.is_absolute() or not shipped(path).exists():
+        return path
+    return shipped(path)
 
 
 def find_dir(name: str | Path) -> Path | None:

@@ -32,6 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..errors import GeoclaimsError
+    from ..resources import resolve  # models/NAME: the shipped one outside a checkout
 
     if args.task == "claims":
         return run_claims(args)
@@ -47,11 +48,11 @@ def run(args: argparse.Namespace) -> int:
     if args.task == "motive":
         from ..motive.evaluate import evaluate_motive
 
-        evaluate_motive(args.model, list(args.data), args.out, batch_size=args.batch_size, device=args.device)
+        evaluate_motive(resolve(args.model), list(args.data), args.out, batch_size=args.batch_size, device=args.device)
         return 0
     from ..relations.evaluate import evaluate_relations
 
-    evaluate_relations(args.model, list(args.data), args.out, batch_size=args.batch_size, device=args.device,
+    evaluate_relations(resolve(args.model), list(args.data), args.out, batch_size=args.batch_size, device=args.device,
                        backend=args.backend)
     return 0
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..config import load_config
 from ..extract import build_processor, prepare_inputs, run_extract
-from ..resources import default_model_dir
+from ..resources import default_model_dir, resolve
 from ..store import ClaimStore
 from ..store_lock import store_lock
 
@@ -29,9 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, type=Path, help="the claim store directory")
     parser.add_argument("--format", default=None, help="jsonl|text|html|feed|warc (default: by file type)")
     parser.add_argument("--config", type=Path, default=None,
-                        help="run configuration (default: configs/extract.toml)")
+                        help="run configuration (default: configs/extract.toml, the shipped one)")
     parser.add_argument("--model", type=Path, default=None,
-                        help="relation model directory (default: models/relations)")
+                        help="relation model directory (default: models/relations, the shipped one)")
     parser.add_argument("--workers", type=int, default=1,
                         help="worker processes, each loading the models once (default 1: this process)")
     parser.add_argument("--engine", choices=("local", "ray"), default="local",
@@ -41,14 +41,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    config = load_config(args.config)
+    config = load_config(resolve(args.config) if args.config else None)  # configs/NAME: shipped ones too
     prepare_inputs(args.inputs, args.format)  # GC201/GC206 before anything loads or is written
     ClaimStore(args.out).check_writable()  # GC202
     with store_lock(args.out) as lock, _progress_bar() as bar:  # GC223 at once if another run writes here
         if lock.stale:
             print(f"geoclaims: note: the store's last writer (pid {lock.stale.get('pid')}) ended without "
                   "releasing its lock; taking it over", file=sys.stderr)
-        result = _run(args, config, args.model or default_model_dir(), bar.update)
+        result = _run(args, config, resolve(args.model) if args.model else default_model_dir(), bar.update)
     print(result.summary_line())
     if not result.counts.invariant_holds():
         print("geoclaims: counts do not add up (read != processed + rejected); see manifest.json",
