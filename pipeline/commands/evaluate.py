@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.data:
         raise GeoclaimsError("GC203", f"evaluate {args.task} needs --data NAME[:split]")
     if args.task == "qualifiers":
-        from ..qualifier_eval import evaluate_qualifiers
+        from ..qualifiers.evaluate import evaluate_qualifiers
 
         evaluate_qualifiers(list(args.data), args.out)
         return 0

@@ -7,7 +7,7 @@ import pytest
 
 from geoclaims.corpora.qualifier_gold import QualifierItem, join_qualifier_record, join_records, iter_qualifier_records
 from geoclaims.corpora.standoff import StandoffError, text_sha1
-from geoclaims.qualifier_eval import Prediction, format_summary, predict_items, score_qualifiers, write_reports
+from geoclaims.qualifiers.evaluate import Prediction, format_summary, predict_items, score_qualifiers, write_reports
 
 TEXT = "MOSCOW.\n\nRussia will restrict imports of Kazakh wheat on Tuesday, Kremlin spokesman Dmitry Peskov said."
 S0 = TEXT.index("Russia")
@@ -72,3 +72,16 @@ def test_predict_items_with_the_real_pipeline():
     assert predictions[0].modality == "future" and predictions[0].negated is False
     assert metrics["attribution"]["overlap_accuracy"] == 1.0
     assert predictions[0].time_value == "1987-03-03"
+
+
+def test_the_extractor_and_the_evaluation_call_the_one_qualify():
+    """claims.py and the evaluation both go through ``qualify``: what is scored is what is extracted."""
+    import inspect
+
+    from geoclaims import claims
+    from geoclaims.qualifiers import evaluate
+
+    for module in (claims, evaluate):
+        source = inspect.getsource(module)
+        assert "qualify(" in source
+        assert not any(name in source for name in ("predicate_qualifiers_v2(", "claim_attribution(", "event_time("))

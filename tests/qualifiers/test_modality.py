@@ -6,7 +6,7 @@ import spacy
 from spacy.tokens import Doc
 
 from geoclaims.candidates import PredicateWords
-from geoclaims.modality import predicate_qualifiers_v2
+from geoclaims.qualifiers.modality import predicate_qualifiers_v2
 
 VOCAB = spacy.blank("en").vocab
 LEMMAS = {"said": "say", "did": "do", "declined": "decline", "failed": "fail", "denied": "deny", "imposing": "impose",

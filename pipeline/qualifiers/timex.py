@@ -17,8 +17,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from .candidates import PredicateWords
-from .modality import FUTURE_WORDS, clause_heads, predicate_span
+from ..candidates import PredicateWords
+from .clause import FUTURE_WORDS, clause_heads, predicate_span
 
 MONTHS = {m: n for n, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),

@@ -20,9 +20,10 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from .candidates import PredicateWords
+from ..candidates import PredicateWords
+from .clause import (FUTURE_WORDS, SPEECH_TYPES, clause_cues, clause_heads, outer_head, predicate_span, reporting_verb,
+                     speaker_is_subject)
 
-NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 FAILURE_LEMMAS = frozenset({"fail", "deny", "refuse", "decline", "neglect"})
 REFUSAL_LEMMAS = frozenset({"refuse", "refusal", "decline", "reject", "rejection", "deny", "denial", "veto",
                             "rebuff", "spurn", "defy", "renege"})
@@ -37,75 +38,14 @@ INTENT_LEMMAS = frozenset({"plan", "seek", "aim", "intend", "want", "wish", "hop
 DIRECTIVE_LEMMAS = frozenset({"urge", "call", "ask", "press", "demand", "request", "recommend", "advise", "appeal",
                               "encourage", "persuade", "convince", "force", "require"})
 FUTURE_LEMMAS = frozenset({"schedule", "set", "due", "go", "poise", "slate"})
-FUTURE_WORDS = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_WORDS = frozenset({"would", "should", "must", "ought", "'d"})
 CONDITION_MARKS = frozenset({"if", "unless", "until", "whether", "lest"})
-REPORTING_LEMMAS = frozenset({"say", "tell", "report", "announce", "claim", "state", "add", "quote", "confirm",
-                              "allege", "insist", "assert", "note", "disclose", "reveal", "write", "declare",
-                              "explain", "argue", "maintain", "acknowledge", "admit", "indicate", "show",
-                              "testify", "brief", "inform", "signal", "repeat", "reiterate", "stress", "warn"})
-_MAX_CLIMB = 6
 
 
 class Qualifiers(NamedTuple):
     negated: bool
     modality: str
     cue: str | None  # the word that decided the modality (or the negation when asserted), else None
-
-
-def predicate_span(doc: Doc, predicate: PredicateWords | Span | Token) -> tuple[Token, Span]:
-    """(head word, predicate words) of a PredicateWords, a token span or one token."""
-    if isinstance(predicate, Token):
-        return predicate, doc[predicate.i:predicate.i + 1]
-    if isinstance(predicate, Span):
-        return predicate.root, predicate
-    span = doc.char_span(predicate.start, predicate.end, alignment_mode="expand")
-    root = doc[predicate.root]
-    if span is None or not span.start <= root.i < span.end:
-        span = doc[root.i:root.i + 1]
-    return root, span
-
-
-def clause_heads(root: Token) -> list[Token]:
-    """The predicate word and the words that govern it inside its clause: the xcomp chain ("decided to
-    hold"), and for a noun predicate the verb it is the object of ("announced plans for")."""
-    chain, current = [root], root
-    for _ in range(_MAX_CLIMB):
-        head = current.head
-        if head.i == current.i:
-            break
-        nominal = current.pos_ in ("NOUN", "PROPN", "NUM")
-        if current.dep_ == "xcomp" or (current.dep_ in ("compound", "amod") and head.pos_ in ("NOUN", "PROPN")):
-            current = head
-        elif nominal and current.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
-            current = head
-        elif nominal and current.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-            chain.append(head)
-            current = head.head
-        else:
-            break
-        chain.append(current)
-        if current.pos_ in ("VERB", "AUX") and current.dep_ != "xcomp":
-            break
-    return [chain[0]] + [t for t in chain[1:] if t.dep_ != "prep"]
-
-
-def clause_cues(heads: list[Token]) -> list[Token]:
-    """Function words and adverbs attached to the clause heads (aux, neg, advmod, mark...)."""
-    cues = [c for h in heads for c in h.children
-            if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark", "det", "preconj", "prep") or c.lower_ in NEGATORS]
-    top = heads[-1]
-    if top.dep_ == "conj" and not any(c.dep_ in ("aux", "nsubj") for c in top.children):
-        cues += [c for c in top.head.children if c.dep_ in ("aux", "neg", "advmod")]  # "will meet and sign"
-    return cues
-
-
-def outer_head(heads: list[Token]) -> Token | None:
-    """The word that governs the predicate's clause (the verb of "said", the head of an if clause)."""
-    top = heads[-1]
-    if top.dep_ == "conj":
-        top = top.head
-    return None if top.head.i == top.i else top.head
 
 
 def _is_refusal_predicate(span: Span, event_type: str | None) -> bool:
@@ -141,27 +81,11 @@ def _first(tokens: list[Token], words: frozenset) -> Token | None:
     return next((t for t in tokens if t.lower_ in words or t.lemma_.lower() in words), None)
 
 
-def reporting_verb(heads: list[Token]) -> Token | None:
-    """The reporting verb whose complement holds the predicate ("X said (that) ...", "..., X said")."""
-    outer = outer_head(heads)
-    top = heads[-1] if heads[-1].dep_ != "conj" else heads[-1].head
-    hops = 0
-    while outer is not None and hops < 3:
-        if outer.lemma_.lower() in REPORTING_LEMMAS and top.dep_ in ("ccomp", "parataxis", "conj", "xcomp", "dobj", "advcl"):
-            if not any(t.i == outer.i for t in heads):
-                return outer
-        if outer.dep_ in ("ROOT",) or outer.head.i == outer.i:
-            break
-        top, outer, hops = outer, outer.head, hops + 1
-    return None
-
-
 def _according_to(sentence: Span) -> Token | None:
     return next((t for t in sentence if t.lower_ == "according" and t.nbor(1).lower_ == "to"), None) \
         if len(sentence) > 1 and sentence[-1].lower_ != "according" else None
 
 
-SPEECH_TYPES = frozenset({"SUPPORT", "DISAPPROVE", "DEMAND", "REJECT", "THREATEN", "AGREE"})
 COMMITMENT_TYPES = frozenset({"AGREE", "THREATEN"})  # "willing to provide", "threatened to": the act itself
 OBLIGATION_WORDS = frozenset({"must", "should", "need", "ought"})
 
@@ -248,15 +172,6 @@ def predicate_modality(root: Token, span: Span, *, event_type: str | None = None
     if according is not None:
         return "reported", according.text
     return "asserted", None
-
-
-def speaker_is_subject(reporter: Token, root: Token) -> bool:
-    """The speaker of ``reporter`` and the subject of the predicate are one (pronoun or same words)."""
-    speaker = next((c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    subject = next((c for t in [root, *clause_heads(root)] for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if speaker is None or subject is None:
-        return False
-    return subject.pos_ == "PRON" or subject.lower_ == speaker.lower_
 
 
 def _be_to(heads: list[Token]) -> Token | None:

@@ -7,7 +7,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from geoclaims.attribution import claim_attribution, speaker_span
+from geoclaims.qualifiers.attribution import claim_attribution, speaker_span
 
 VOCAB = spacy.blank("en").vocab
 LEMMAS = {"said": "say", "told": "tell", "restricted": "restrict", "condemned": "condemn", "according": "accord"}

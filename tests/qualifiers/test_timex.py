@@ -7,7 +7,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from geoclaims.timex import event_time, resolve_time
+from geoclaims.qualifiers.timex import event_time, resolve_time
 
 VOCAB = spacy.blank("en").vocab
 PUBLISHED = date(1987, 3, 4)  # a Wednesday

@@ -16,8 +16,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import GeoclaimsError
-from .records import MODALITIES
+from ..errors import GeoclaimsError
+from ..records import MODALITIES
+from . import qualify
 
 
 class Prediction(NamedTuple):
@@ -32,10 +33,6 @@ class Prediction(NamedTuple):
 
 def predict_item(doc, item) -> Prediction:
     """The helpers' answers for one gold item on its parsed document."""
-    from .attribution import claim_attribution
-    from .modality import predicate_qualifiers_v2
-    from .timex import event_time
-
     relation = item.relation
     s0, s1 = relation["sentence"]
     p0, p1 = relation["predicate"] or relation["sentence"]
@@ -44,10 +41,9 @@ def predict_item(doc, item) -> Prediction:
     if sentence is None or predicate is None:
         raise GeoclaimsError("GC208", f"{item.record['pair']}: offsets do not fall on tokens of {relation['doc_id']}")
     label = relation.get("label")
-    qualifiers = predicate_qualifiers_v2(doc, predicate, event_type=label)
-    source = claim_attribution(doc, sentence, predicate, event_type=label)
-    when = event_time(doc, sentence, predicate, published=item.published)
-    return Prediction(item.record["pair"], qualifiers.negated, qualifiers.modality,
+    qualified = qualify(doc, sentence, predicate, event_type=label, published=item.published)
+    source, when = qualified.attribution, qualified.time
+    return Prediction(item.record["pair"], qualified.negated, qualified.modality,
                       (source.start, source.end) if source else None, source.code if source else None,
                       (when.start, when.end) if when else None, when.value if when else None)
 
@@ -196,7 +192,7 @@ def evaluate_qualifiers(data: Sequence[str], out_dir: str | Path | None = None, 
     if not items:
         raise GeoclaimsError("GC208", f"no qualifier gold in {list(data)} (corpora/annotations/qualifiers/*.jsonl)")
     if nlp is None:
-        from .nlp import build_nlp
+        from ..nlp import build_nlp
 
         nlp = build_nlp(relations=False)
     predictions = predict_items(items, nlp)

@@ -17,10 +17,10 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors.resolve import resolve_span
-from .candidates import PredicateWords
-from .modality import (REPORTING_LEMMAS, SPEECH_TYPES, reporting_verb, speaker_is_subject, clause_heads,
-                       predicate_span)
+from ..actors.resolve import resolve_span
+from ..candidates import PredicateWords
+from .clause import (REPORTING_LEMMAS, SPEECH_TYPES, reporting_verb, speaker_is_subject, clause_heads,
+                     predicate_span)
 
 QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 _SPEAKER_DEPS = ("nsubj", "nsubjpass")
