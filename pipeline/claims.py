@@ -14,10 +14,10 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from . import __version__
+from .ml.component import ClaimSpan
 from .qualifiers import Qualified, qualify
 from .records import Article, Claim, Mention, Predicate, TimeRef
 from .records import Span as TextSpan
-from .relations.component import ClaimSpan
 
 
 def _sha(*parts: object) -> str:

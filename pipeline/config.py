@@ -101,6 +101,11 @@ def validate(raw: dict) -> dict:
     return _validate_section(raw, SPEC, prefix="")
 
 
+def invalid_config(detail: str) -> GeoclaimsError:
+    """The GC203 error for a bad key or value of any run or training config."""
+    return GeoclaimsError("GC203", detail)
+
+
 def _validate_section(raw: dict, spec: dict, prefix: str) -> dict:
     unknown = sorted(set(raw) - set(spec))
     if unknown:

@@ -16,7 +16,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..relations.component import RelationComponent, register_extensions
+from ..ml.component import BatchedComponent, register_extensions
 from .linking import MotiveLink, candidate_of, context_sentences, link_motives
 
 FACTORY = "geoclaims_motive_v1"
@@ -25,7 +25,7 @@ FACTORY = "geoclaims_motive_v1"
 LINK_THRESHOLD = 0.8
 
 
-class MotiveComponent:
+class MotiveComponent(BatchedComponent):
     def __init__(self, model_dir: str, *, batch_size: int = 32, before: int = 1, after: int = 2,
                  min_score: float = 0.5, threshold: float | None = None, inside_below: float | None = None,
                  device: str = "cpu"):
@@ -62,10 +62,6 @@ class MotiveComponent:
             if doc._.claims:
                 doc._.claims = [claim._replace(motive=link.cause if link else None)
                                 for claim, link in zip(doc._.claims, links)]
-
-    __call__ = RelationComponent.__call__
-    pipe = RelationComponent.pipe
-    _annotated = RelationComponent._annotated
 
 
 @Language.factory(FACTORY, default_config={"model_dir": "models/motive", "batch_size": 32, "before": 1, "after": 2,

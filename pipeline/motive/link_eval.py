@@ -14,14 +14,14 @@ import json
 from collections import Counter, defaultdict
 from typing import Any, Sequence
 
-from ..relations.metrics import _prf
+from ..ml.metrics import prf
 from .linking import MotiveLink
 
 
 def claim_for(doc, relation: dict):
     """A ClaimSpan for a gold relation record on its parsed document."""
     from ..candidates import Candidate, PredicateWords, verb_lemma
-    from ..relations.component import ClaimSpan
+    from ..ml.component import ClaimSpan
 
     sentence, subject, obj = (doc.char_span(*relation[k], alignment_mode="expand") for k in ("sentence", "subject", "object"))
     predicate = doc.char_span(*(relation["predicate"] or relation["sentence"]), alignment_mode="expand")
@@ -54,8 +54,8 @@ def score_links(golds: Sequence[tuple[int, int] | None], links: Sequence[MotiveL
     exact = sum(1 for g, p in pairs if g and p and g == p)
     overlap = sum(1 for g, p in pairs if g and p and g[0] < p[1] and p[0] < g[1])
     right = sum(1 for g, p in pairs if (g is None and p is None)) + overlap
-    return {"n": len(pairs), "gold": n_gold, "predicted": n_pred, "exact": _prf(exact, n_pred, n_gold),
-            "overlap": _prf(overlap, n_pred, n_gold), "accuracy": right / len(pairs) if pairs else 0.0,
+    return {"n": len(pairs), "gold": n_gold, "predicted": n_pred, "exact": prf(exact, n_pred, n_gold),
+            "overlap": prf(overlap, n_pred, n_gold), "accuracy": right / len(pairs) if pairs else 0.0,
             "reasons": dict(Counter(link.reason for link in links if link))}
 
 

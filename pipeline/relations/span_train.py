@@ -16,15 +16,16 @@ from typing import Any, Sequence
 
 import torch
 
+from ..config import invalid_config
 from ..errors import GeoclaimsError
+from ..ml.training_loop import (freeze_parameters, log, run_selected_epochs, start_run, warmup_linear_schedule,
+                                weighted_cross_entropy)
 from .encoding import RelationExample
 from .model import FROZEN
 from .span_encoding import SentenceBatchInput, batch_arrays
 from .span_model import ARCHITECTURE, SpanRelationModel, to_tensors
-from .train import (DEFAULTS, _fail, argmax_micro_f1, class_weights, load_train_dev, save_and_calibrate,
+from .train import (DEFAULTS, argmax_micro_f1, class_weights, load_train_dev, save_and_calibrate,
                     validate_config)
-from .training_loop import (freeze_parameters, log, run_selected_epochs, start_run, warmup_linear_schedule,
-                            weighted_cross_entropy)
 
 SPAN_DEFAULTS: dict[str, Any] = {"architecture": ARCHITECTURE, "head_lr_multiplier": 10.0, "pair_attention": False,
                                  "name": "geoclaims-relations-v2", "output": "models/relations-v2"}
@@ -34,15 +35,15 @@ def validate_span_config(raw: dict[str, Any]) -> dict[str, Any]:
     """v1's checks on the shared keys plus the span-pool ones (GC203 on anything wrong)."""
     unknown = sorted(set(raw) - set(DEFAULTS) - set(SPAN_DEFAULTS))
     if unknown:
-        raise _fail(f"unknown keys {unknown}; known: {sorted({*DEFAULTS, *SPAN_DEFAULTS})}")
+        raise invalid_config(f"unknown keys {unknown}; known: {sorted({*DEFAULTS, *SPAN_DEFAULTS})}")
     raw = {**SPAN_DEFAULTS, **raw}
     if raw["architecture"] != ARCHITECTURE:
-        raise _fail(f"architecture must be {ARCHITECTURE!r} for this trainer, got {raw['architecture']!r}")
+        raise invalid_config(f"architecture must be {ARCHITECTURE!r} for this trainer, got {raw['architecture']!r}")
     multiplier = raw["head_lr_multiplier"]
     if isinstance(multiplier, bool) or not isinstance(multiplier, (int, float)) or not 0.1 <= multiplier <= 1000:
-        raise _fail(f"head_lr_multiplier must be a number in [0.1, 1000], got {multiplier!r}")
+        raise invalid_config(f"head_lr_multiplier must be a number in [0.1, 1000], got {multiplier!r}")
     if not isinstance(raw["pair_attention"], bool):
-        raise _fail(f"pair_attention must be true or false, got {raw['pair_attention']!r}")
+        raise invalid_config(f"pair_attention must be true or false, got {raw['pair_attention']!r}")
     cfg = validate_config({k: v for k, v in raw.items() if k in DEFAULTS})
     return {**cfg, "architecture": ARCHITECTURE, "head_lr_multiplier": float(multiplier),
             "pair_attention": raw["pair_attention"]}
@@ -55,9 +56,9 @@ def read_toml(path: str | Path) -> dict[str, Any]:
         with open(path, "rb") as handle:
             return tomllib.load(handle)
     except FileNotFoundError as err:
-        raise _fail(f"{path} not found") from err
+        raise invalid_config(f"{path} not found") from err
     except tomllib.TOMLDecodeError as err:
-        raise _fail(f"{path}: {err}") from err
+        raise invalid_config(f"{path}: {err}") from err
 
 
 def is_span_config(path: str | Path) -> bool:

@@ -14,7 +14,7 @@ MOTIVE_MODEL = shipped("models/motive")
 
 
 def test_claim_span_motive_defaults_to_none():
-    from geoclaims.relations.component import ClaimSpan
+    from geoclaims.ml.component import ClaimSpan
 
     assert ClaimSpan(None, "SANCTION", 0.5).motive is None
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from geoclaims.relations.calibration import choose_threshold, decide, fit_temperature, nll, softmax
+from geoclaims.ml.calibration import choose_threshold, decide, fit_temperature, nll, softmax
 
 
 def test_fit_temperature_recovers_known_temperature():

@@ -85,6 +85,17 @@ def warmup_linear_schedule(optimiser: torch.optim.Optimizer, warmup_ratio: float
     return torch.optim.lr_scheduler.LambdaLR(optimiser, factor)
 
 
+def make_optimiser(net: torch.nn.Module, cfg: dict, total_steps: int):
+    """AdamW (no weight decay on biases and LayerNorm) and its warm-up/linear-decay schedule."""
+    decay, no_decay = [], []
+    for name, param in net.named_parameters():
+        if param.requires_grad:
+            (no_decay if name.endswith("bias") or "LayerNorm" in name else decay).append(param)
+    optimiser = torch.optim.AdamW([{"params": decay, "weight_decay": cfg["weight_decay"]},
+                                   {"params": no_decay, "weight_decay": 0.0}], lr=cfg["learning_rate"])
+    return optimiser, warmup_linear_schedule(optimiser, cfg["warmup_ratio"], total_steps)
+
+
 def optimisation_step(net: torch.nn.Module, optimiser, scheduler, loss: torch.Tensor) -> None:
     """Backward, clip the gradient norm to 1, step the optimiser and the schedule."""
     optimiser.zero_grad()
