@@ -1,7 +1,7 @@
 """BBC News (Greene & Cunningham 2006) -> ``Article`` records.
 
 Line 1 of a file is the headline, kept as ``title``; the text is the rest, paragraphs separated by a
-blank line, as in the file (``geoclaims.readers.bbc.v1``). Ids look like ``bbc-business-074``.
+blank line, as in the file (``geoclaims.corpora.bbc.v1``). Ids look like ``bbc-business-074``.
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from geoclaims.records import Article
-from geoclaims.registry import readers
+from geoclaims.registry import corpora as corpus_readers
 
 from . import shared_data_dir
 
@@ -28,7 +28,7 @@ def bbc_article(path: Path) -> Article:
                    source="BBC", language="en", origin=str(path))
 
 
-@readers.register("geoclaims.readers.bbc.v1")
+@corpus_readers.register("geoclaims.corpora.bbc.v1")
 def iter_bbc_articles(*, sections: Iterable[str] = ("business", "politics"), root: Path | None = None) -> Iterator[Article]:
     """Articles of the given sections, in section then file order."""
     base = root or bbc_dir()

@@ -3,7 +3,7 @@
 ``iter_cnc_sentences()`` yields (sentence id, text, causal label) from ``train_subtask1.csv``; the
 sentence id is the corpus' own ``index`` (``train_01_10_2619``: split, subcorpus, document, sentence).
 ``cnc_document(sentence_id)`` gives the document part, the unit to split by.
-``iter_cnc_spans()`` (``geoclaims.readers.cnc_spans.v1``) parses subtask 2's grouped file: plain text
+``iter_cnc_spans()`` (``geoclaims.corpora.cnc_spans.v1``) parses subtask 2's grouped file: plain text
 plus the character offsets of each relation's cause (``<ARG0>``), effect (``<ARG1>``) and signals
 (``<SIG0>``, ``<SIG1>``, ...), with malformed markup reported and skipped.
 """
@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from geoclaims.registry import readers
+from geoclaims.registry import corpora as corpus_readers
 
 from . import shared_data_dir
 
@@ -30,7 +30,7 @@ def cnc_document(sentence_id: str) -> str:
     return sentence_id.rsplit("_", 1)[0]
 
 
-@readers.register("geoclaims.readers.cnc_sentences.v1")
+@corpus_readers.register("geoclaims.corpora.cnc_sentences.v1")
 def iter_cnc_sentences(root: Path | None = None) -> Iterator[tuple[str, str, int]]:
     path = (root or cnc_dir()) / "train_subtask1.csv"
     with path.open(encoding="utf-8-sig", newline="") as handle:
@@ -113,7 +113,7 @@ def _trimmed(text: str, span: Span) -> Span:
     return start, end
 
 
-@readers.register("geoclaims.readers.cnc_spans.v1")
+@corpus_readers.register("geoclaims.corpora.cnc_spans.v1")
 def iter_cnc_spans(root: Path | None = None, *,
                    skipped: list[tuple[str, str]] | None = None) -> Iterator[CncSentence]:
     """Sentences of ``train_subtask2_grouped.csv`` with their parsed relations.

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geoclaims.registry import readers
+from geoclaims.registry import corpora as corpus_readers
 
 from . import shared_data_dir
 
@@ -40,7 +40,7 @@ def join_key(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", text.lower())
 
 
-@readers.register("geoclaims.readers.multicoped_class.v1")
+@corpus_readers.register("geoclaims.corpora.multicoped_class.v1")
 def iter_class_sentences(root: Path | None = None) -> Iterator[tuple[str, str, int]]:
     """(sentence id, sentence, coarse class) for each line of the class file."""
     path = (root or multicoped_dir()) / "cameo_class" / "train.tsv"
@@ -80,7 +80,7 @@ def _role_spans(tokens: list[tuple[str, str]]) -> tuple[str, dict[str, list[tupl
     return text, {role: [(s, e) for _, s, e in found] for role, found in spans.items()}
 
 
-@readers.register("geoclaims.readers.multicoped_roles.v1")
+@corpus_readers.register("geoclaims.corpora.multicoped_roles.v1")
 def iter_multicoped(root: Path | None = None) -> Iterator[RoleSentence]:
     base = root or multicoped_dir()
     classes = {join_key(text): label for _, text, label in iter_class_sentences(base)}

@@ -3,7 +3,7 @@
 The article text is the story body with the wire's hard line breaks folded: paragraphs (indented
 lines in the SGML) are separated by a blank line, lines within a paragraph joined by a space, and the
 closing "Reuter" signature dropped. Offsets in the team's stand-off annotations point into this text,
-so this normalisation is part of the reader's contract (``geoclaims.readers.reuters21578.v1``).
+so this normalisation is part of the reader's contract (``geoclaims.corpora.reuters21578.v1``).
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from geoclaims.records import Article
-from geoclaims.registry import readers
+from geoclaims.registry import corpora as corpus_readers
 
 from . import shared_data_dir
 
@@ -70,7 +70,7 @@ def _article(attrs: str, raw: str, path: Path) -> tuple[Article, list[str]] | No
     return article, topics
 
 
-@readers.register("geoclaims.readers.reuters21578.v1")
+@corpus_readers.register("geoclaims.corpora.reuters21578.v1")
 def iter_reuters_articles(*, topics: Iterable[str] | None = None, root: Path | None = None) -> Iterator[Article]:
     """Articles with a body, in file order; ``topics`` keeps those tagged with any of them."""
     wanted = set(topics) if topics else None

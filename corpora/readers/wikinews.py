@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from geoclaims.records import Article
-from geoclaims.registry import readers
+from geoclaims.registry import corpora as corpus_readers
 
 from . import shared_data_dir
 
@@ -30,7 +30,7 @@ def _open(path: Path):
     return gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8")
 
 
-@readers.register("geoclaims.readers.wikinews.v1")
+@corpus_readers.register("geoclaims.corpora.wikinews.v1")
 def iter_wikinews_articles(*, root: Path | None = None) -> Iterator[Article]:
     """Every Wikinews article, file by file, in file order (a title in two files appears twice)."""
     base = root or wikinews_dir()

@@ -16,7 +16,7 @@ from typing import Any, Sequence
 import numpy as np
 import torch
 
-from ..config import _validate_section, invalid_config
+from ..config import invalid_config, validate_section
 from ..ml.calibration import choose_threshold, fit_temperature, softmax
 from ..ml.training_loop import (batch_order, freeze_parameters, log, make_optimiser, optimisation_step, planned_steps,
                                 require_examples, run_summary, start_run, training_meta)
@@ -43,7 +43,7 @@ def validate_config(raw: dict[str, Any]) -> dict[str, Any]:
     ``train``/``dev`` are lists of dataset tables (``{name = "cnc", split = "train"}``); ``quiet`` a bool.
     """
     scalars = {k: v for k, v in raw.items() if k not in DATASET_KEYS + ("quiet",)}
-    cfg = _validate_section(scalars, SPEC, prefix="")
+    cfg = validate_section(scalars, SPEC)
     for key in DATASET_KEYS:
         value = copy.deepcopy(raw.get(key, []))
         if not isinstance(value, list) or not all(isinstance(d, dict) and "name" in d for d in value):
