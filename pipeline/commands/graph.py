@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..graph.query import RESULT_FORMATS
+from ..graph.query import PREAMBLE, RESULT_FORMATS
 
 
 EXAMPLES = """\
@@ -28,10 +28,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     plot.add_argument("--agg", type=Path, default=None, help="edge width from this aggregation's cluster support")
     plot.add_argument("--min-support", type=int, default=1, help="leave out edges with less support")
     plot.add_argument("--top", type=int, default=40, help="at most this many actors, the busiest")
-
-
-PREAMBLE = "PREFIX gc: <https://geoclaims.org/ns#>\nPREFIX gcid: <https://geoclaims.org/id/>\n" \
-           "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nPREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n"
 
 
 def run(args: argparse.Namespace) -> int:

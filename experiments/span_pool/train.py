@@ -4,7 +4,7 @@ Same data, seed discipline, class weighting, schedule, dev model selection (argm
 epoch), save -> reload (fp16 delta) -> calibration on dev as v1 (``geoclaims.relations.train``); the
 differences: ``batch_size`` counts sentences, the new pair head learns ``head_lr_multiplier`` times
 faster than the encoder, and the config must say ``architecture = "span-pool"``.
-Run: ``python -m geoclaims.relations.span_train --config configs/relations-v2.toml [--out DIR]``.
+Run: ``PYTHONPATH=experiments python -m span_pool.train --config experiments/span_pool/relations-v2.toml``.
 """
 from __future__ import annotations
 
@@ -16,16 +16,17 @@ from typing import Any, Sequence
 
 import torch
 
-from ..config import invalid_config
-from ..errors import GeoclaimsError
-from ..ml.training_loop import (freeze_parameters, log, run_selected_epochs, start_run, warmup_linear_schedule,
-                                weighted_cross_entropy)
-from .encoding import RelationExample
-from .model import FROZEN
-from .span_encoding import SentenceBatchInput, batch_arrays
-from .span_model import ARCHITECTURE, SpanRelationModel, to_tensors
-from .train import (DEFAULTS, argmax_micro_f1, class_weights, load_train_dev, save_and_calibrate,
-                    validate_config)
+from geoclaims.config import invalid_config
+from geoclaims.errors import GeoclaimsError
+from geoclaims.ml.checkpoint import FROZEN
+from geoclaims.ml.training_loop import (freeze_parameters, log, run_selected_epochs, start_run,
+                                        warmup_linear_schedule, weighted_cross_entropy)
+from geoclaims.relations.encoding import RelationExample
+from geoclaims.relations.train import (DEFAULTS, argmax_micro_f1, class_weights, load_train_dev,
+                                       save_and_calibrate, validate_config)
+
+from .encoding import SentenceBatchInput, batch_arrays
+from .model import ARCHITECTURE, SpanRelationModel, to_tensors
 
 SPAN_DEFAULTS: dict[str, Any] = {"architecture": ARCHITECTURE, "head_lr_multiplier": 10.0, "pair_attention": False,
                                  "name": "geoclaims-relations-v2", "output": "models/relations-v2"}
@@ -139,9 +140,9 @@ def train_span_relations(config: dict[str, Any]) -> dict:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m geoclaims.relations.span_train --config configs/relations-v2.toml [--out DIR]``."""
+    """``PYTHONPATH=experiments python -m span_pool.train --config experiments/span_pool/relations-v2.toml``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--config", required=True, help="span-pool TOML config (configs/relations-v2.toml)")
+    parser.add_argument("--config", required=True, help="the span-pool TOML config (relations-v2.toml here)")
     parser.add_argument("--out", help="output model directory (overrides the config's 'output')")
     args = parser.parse_args(argv)
     config = load_span_config(args.config)
