@@ -141,7 +141,7 @@ def stage_classifier(device: str = "cpu") -> dict:
 def stage_workers(corpus: Path, workers: int) -> dict:
     from geoclaims.config import load_config
     from geoclaims.extract import build_processor
-    from geoclaims.parallel import run_extract_parallel
+    from geoclaims.engines.local import run_extract_parallel
 
     config = load_config(shipped("configs/extract.toml"))
     config["chunk_size"] = 16  # enough chunks to keep every worker busy and to time the steady state

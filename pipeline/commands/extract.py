@@ -67,7 +67,7 @@ def _run(args: argparse.Namespace, config: dict, model_dir: Path, progress):
         return run_extract_ray(args.inputs, args.out, factory, config, workers=args.workers, fmt=args.format,
                                progress=progress)
     if args.workers > 1:
-        from ..parallel import run_extract_parallel
+        from ..engines.local import run_extract_parallel
 
         return run_extract_parallel(args.inputs, args.out, factory, config, workers=args.workers,
                                     fmt=args.format, progress=progress)

@@ -16,14 +16,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .errors import GeoclaimsError, Reject
-from .extract import (Counts, RunResult, build_manifest, chunked, clean_chunk, commit_chunk, committed_marker,
+from ..errors import GeoclaimsError, Reject
+from ..extract import (Counts, RunResult, build_manifest, chunked, clean_chunk, commit_chunk, committed_marker,
                       extract_safely, inputs_fingerprint, open_store, prepare_inputs)
-from .readers.clean import Deduplicator
-from .readers.detect import read_inputs
-from .records import Article, Claim
-from .store import chunk_key, part_name
-from .store_lock import store_lock
+from ..readers.clean import Deduplicator
+from ..readers.detect import read_inputs
+from ..records import Article, Claim
+from ..store import chunk_key, part_name
+from ..store_lock import store_lock
 
 ProcessorFactory = Callable[[], Any]  # picklable (a top-level function or functools.partial)
 

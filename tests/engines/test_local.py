@@ -10,10 +10,10 @@ import pytest
 from geoclaims.config import validate
 from geoclaims.errors import GeoclaimsError
 from geoclaims.extract import run_extract
-from geoclaims.parallel import run_extract_parallel
+from geoclaims.engines.local import run_extract_parallel
 from parallel_cases import SMALL_CHUNKS, WordPairProcessor, make_processor, reuters_input, store_files
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_two_workers_write_the_one_process_store(tmp_path: Path):
