@@ -6,6 +6,7 @@ writes the same claims as the checkout does. The fresh venv reuses this venv's d
 """
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -24,7 +25,8 @@ pytestmark = pytest.mark.slow
 
 
 def run(*args, **kwargs) -> subprocess.CompletedProcess:
-    done = subprocess.run([str(a) for a in args], capture_output=True, text=True, timeout=600, **kwargs)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # the fresh venv sees only its own path
+    done = subprocess.run([str(a) for a in args], capture_output=True, text=True, timeout=600, env=env, **kwargs)
     assert done.returncode == 0, done.stderr[-2000:]
     return done
 

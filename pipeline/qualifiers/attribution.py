@@ -19,13 +19,12 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.resolve import resolve_span
 from ..candidates import PredicateWords
-from .clause import (REPORTING_LEMMAS, SPEECH_TYPES, reporting_verb, speaker_is_subject, clause_heads,
-                     predicate_span)
+from ..lang.en import KEPT_PREPS as _KEPT_PREPS
+from ..lang.en import QUOTES, REPORTING_LEMMAS
+from .clause import SPEECH_TYPES, clause_heads, predicate_span, reporting_verb, speaker_is_subject
 
-QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 _SPEAKER_DEPS = ("nsubj", "nsubjpass")
 _CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "ccomp", "parataxis"})
-_KEPT_PREPS = frozenset({"of", "for", "at", "from", "in"})
 
 
 class Attribution(NamedTuple):

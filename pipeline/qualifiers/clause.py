@@ -10,13 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..candidates import PredicateWords
+from ..lang.en import NEGATORS, REPORTING_LEMMAS
 
-NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
-FUTURE_WORDS = frozenset({"will", "shall", "'ll", "wo"})
-REPORTING_LEMMAS = frozenset({"say", "tell", "report", "announce", "claim", "state", "add", "quote", "confirm",
-                              "allege", "insist", "assert", "note", "disclose", "reveal", "write", "declare",
-                              "explain", "argue", "maintain", "acknowledge", "admit", "indicate", "show",
-                              "testify", "brief", "inform", "signal", "repeat", "reiterate", "stress", "warn"})
 SPEECH_TYPES = frozenset({"SUPPORT", "DISAPPROVE", "DEMAND", "REJECT", "THREATEN", "AGREE"})
 _MAX_CLIMB = 6
 

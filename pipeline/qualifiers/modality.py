@@ -21,25 +21,10 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from ..candidates import PredicateWords
-from .clause import (FUTURE_WORDS, SPEECH_TYPES, clause_cues, clause_heads, outer_head, predicate_span, reporting_verb,
+from ..lang.en import (CONDITION_MARKS, DIRECTIVE_LEMMAS, FAILURE_LEMMAS, FUTURE_LEMMAS, FUTURE_WORDS, HEDGE_LEMMAS,
+                       HEDGE_WORDS, HYPOTHETICAL_WORDS, INTENT_LEMMAS, OBLIGATION_WORDS, REFUSAL_LEMMAS)
+from .clause import (SPEECH_TYPES, clause_cues, clause_heads, outer_head, predicate_span, reporting_verb,
                      speaker_is_subject)
-
-FAILURE_LEMMAS = frozenset({"fail", "deny", "refuse", "decline", "neglect"})
-REFUSAL_LEMMAS = frozenset({"refuse", "refusal", "decline", "reject", "rejection", "deny", "denial", "veto",
-                            "rebuff", "spurn", "defy", "renege"})
-HEDGE_WORDS = frozenset({"ostensibly", "allegedly", "reportedly", "apparently", "possibly", "perhaps",
-                         "purportedly", "seemingly", "likely", "probably", "unlikely", "may", "might", "could",
-                         "maybe", "presumably", "supposedly"})
-HEDGE_LEMMAS = frozenset({"consider", "explore", "expect", "suspect", "believe", "speculate", "rumor", "rumour",
-                          "appear", "seem", "allege", "study"})
-INTENT_LEMMAS = frozenset({"plan", "seek", "aim", "intend", "want", "wish", "hope", "try", "attempt", "decide",
-                           "vow", "pledge", "propose", "prepare", "willing", "ready", "determine", "resolve",
-                           "bid", "strive", "mean", "offer"})
-DIRECTIVE_LEMMAS = frozenset({"urge", "call", "ask", "press", "demand", "request", "recommend", "advise", "appeal",
-                              "encourage", "persuade", "convince", "force", "require"})
-FUTURE_LEMMAS = frozenset({"schedule", "set", "due", "go", "poise", "slate"})
-HYPOTHETICAL_WORDS = frozenset({"would", "should", "must", "ought", "'d"})
-CONDITION_MARKS = frozenset({"if", "unless", "until", "whether", "lest"})
 
 
 class Qualifiers(NamedTuple):
@@ -87,7 +72,6 @@ def _according_to(sentence: Span) -> Token | None:
 
 
 COMMITMENT_TYPES = frozenset({"AGREE", "THREATEN"})  # "willing to provide", "threatened to": the act itself
-OBLIGATION_WORDS = frozenset({"must", "should", "need", "ought"})
 
 
 def _hedge(root: Token, span: Span, heads: list[Token], cues: list[Token]) -> Token | None:

@@ -18,21 +18,10 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from ..candidates import PredicateWords
-from .clause import FUTURE_WORDS, clause_heads, predicate_span
-
-MONTHS = {m: n for n, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-     ("november", "nov"), ("december", "dec")], start=1) for m in names}
-WEEKDAYS = {d: n for n, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_PATTERN = re.compile(
-    r"\b(?:(?:last|next|this|earlier this|later this|late|early)\s+)?"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|tonight"
-    r"|(?<=last |next |this )(?:week|month|year|weekend)(?!-)"
-    rf"|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|(?:19|20)\d\d)\b", re.I)
-_FUTURE_LEMMAS = frozenset({"schedule", "plan", "set", "due", "expect"})
+from ..lang.en import FUTURE_WORDS, MONTHS, ORDINALS, WEEKDAYS
+from ..lang.en import TIME_EXPRESSION as _PATTERN
+from ..lang.en import TIME_FUTURE_LEMMAS as _FUTURE_LEMMAS
+from .clause import clause_heads, predicate_span
 
 
 class EventTime(NamedTuple):
