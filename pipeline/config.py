@@ -95,7 +95,7 @@ def invalid_config(detail: str) -> GeoclaimsError:
 def validate_section(raw: dict, spec: dict, prefix: str = "") -> dict:
     """``raw`` checked against ``spec`` (key -> (type, minimum, maximum, default), or a nested spec for a
     table) and completed with defaults; GC203 names the first unknown or bad key. The one validator of
-    the extract config and the motive training config."""
+    the extract config and the training configs (relations, motive)."""
     unknown = sorted(set(raw) - set(spec))
     if unknown:
         known = ", ".join(prefix + k for k in spec)

@@ -12,7 +12,7 @@ from typing import Any, Sequence
 
 import torch
 
-from ..config import invalid_config
+from ..config import invalid_config, validate_section
 from ..errors import GeoclaimsError
 from ..records import NONE_LABEL, RELATION_LABELS
 from ..ml.calibration import choose_threshold, fit_temperature, softmax
@@ -34,13 +34,15 @@ DEFAULTS: dict[str, Any] = {
 WEIGHTINGS = ("none", "inverse_sqrt", "inverse")
 
 
-def _check_number(cfg: dict, key: str, kind: type, low: float, high: float) -> None:
-    value = cfg[key]
-    if isinstance(value, bool) or not isinstance(value, (int, float) if kind is float else int):
-        raise invalid_config(f"{key} must be {'a number' if kind is float else 'an integer'}, got {value!r}")
-    if not low <= value <= high:
-        raise invalid_config(f"{key} = {value} is outside [{low}, {high}]")
-    cfg[key] = kind(value)
+# the numeric keys: (type, low, high, default), checked by the one config validator (GC203)
+NUMBERS: dict[str, tuple] = {
+    **{key: (int, low, high, DEFAULTS[key]) for key, low, high in (
+        ("seed", 0, 2**31), ("epochs", 1, 1000), ("batch_size", 1, 4096), ("max_length", 16, 512),
+        ("log_every", 0, 10**9), ("max_steps", 0, 10**9), ("eval_batch_size", 1, 4096), ("threads", 0, 256))},
+    **{key: (float, low, high, DEFAULTS[key]) for key, low, high in (
+        ("learning_rate", 1e-8, 1.0), ("warmup_ratio", 0.0, 1.0), ("weight_decay", 0.0, 1.0),
+        ("silver_weight", 0.0, 100.0))},
+}
 
 
 def validate_config(raw: dict[str, Any]) -> dict[str, Any]:
@@ -49,13 +51,7 @@ def validate_config(raw: dict[str, Any]) -> dict[str, Any]:
     if unknown:
         raise invalid_config(f"unknown keys {unknown}; known: {sorted(DEFAULTS)}")
     cfg = {**copy.deepcopy(DEFAULTS), **copy.deepcopy(raw)}
-    for key, low, high in (("seed", 0, 2**31), ("epochs", 1, 1000), ("batch_size", 1, 4096),
-                           ("max_length", 16, 512), ("log_every", 0, 10**9), ("max_steps", 0, 10**9),
-                           ("eval_batch_size", 1, 4096), ("threads", 0, 256)):
-        _check_number(cfg, key, int, low, high)
-    for key, low, high in (("learning_rate", 1e-8, 1.0), ("warmup_ratio", 0.0, 1.0),
-                           ("weight_decay", 0.0, 1.0), ("silver_weight", 0.0, 100.0)):
-        _check_number(cfg, key, float, low, high)
+    cfg.update(validate_section({key: cfg[key] for key in NUMBERS}, NUMBERS))
     if cfg["class_weighting"] not in WEIGHTINGS:
         raise invalid_config(f"class_weighting must be one of {WEIGHTINGS}")
     for key in ("train", "dev"):
