@@ -11,12 +11,12 @@ the cause span (or None). A sentence's spans count only when its causal probabil
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..ml.component import BatchedComponent, register_extensions
+from ..resources import resolve  # the default models/motive: the shipped one outside a checkout
 from .linking import MotiveLink, candidate_of, context_sentences, link_motives
 
 FACTORY = "geoclaims_motive_v1"
@@ -32,7 +32,7 @@ class MotiveComponent(BatchedComponent):
         from .model import MotiveModel
 
         register_extensions()
-        self.model = MotiveModel.load(Path(model_dir), device=device, mixed_precision=device == "cuda")
+        self.model = MotiveModel.load(resolve(model_dir), device=device, mixed_precision=device == "cuda")
         self.batch_size, self.before, self.after, self.min_score = batch_size, before, after, float(min_score)
         self.threshold = self.model.threshold if threshold is None else float(threshold)
         self.inside_below = inside_below

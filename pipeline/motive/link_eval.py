@@ -61,7 +61,7 @@ def score_links(golds: Sequence[tuple[int, int] | None], links: Sequence[MotiveL
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default="models/motive")
+    parser.add_argument("--model", default="models/motive", help="motive model folder (default: the shipped one)")
     parser.add_argument("--split", action="append", choices=("dev", "test", "all"), help="repeatable; default dev")
     parser.add_argument("--threshold", type=float, help="causal probability to link (default: the component's)")
     parser.add_argument("--min-score", type=float, default=0.5)
@@ -69,9 +69,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from geoclaims.corpora.qualifier_gold import load_qualifier_gold
 
     from ..nlp import build_nlp
+    from ..resources import resolve
     from .component import LINK_THRESHOLD, MotiveComponent
 
-    component = MotiveComponent(args.model, min_score=args.min_score,
+    component = MotiveComponent(str(resolve(args.model)), min_score=args.min_score,
                                 threshold=LINK_THRESHOLD if args.threshold is None else args.threshold)
     nlp = build_nlp(relations=False)
     for split in args.split or ["dev"]:

@@ -8,7 +8,7 @@ versioned name is ``geoclaims.relations.v1``).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,6 +16,7 @@ from ..candidates import Candidate, candidate_pairs
 from ..ml.calibration import decide
 from ..ml.component import BatchedComponent, ClaimSpan, register_extensions
 from ..records import NONE_LABEL
+from ..resources import resolve  # the default models/relations: the shipped one outside a checkout
 
 FACTORY = "geoclaims_relations_v1"
 
@@ -46,7 +47,7 @@ class RelationComponent(BatchedComponent):
         from .onnx_model import load_relation_model
 
         register_extensions()
-        self.model = load_relation_model(Path(model_dir), backend=backend, device=device, threads=threads)
+        self.model = load_relation_model(resolve(model_dir), backend=backend, device=device, threads=threads)
         self.batch_size, self.max_pairs = batch_size, max_pairs_per_sentence
         self.threshold = self.model.threshold if threshold is None else float(threshold)
         self.resolver = resolve_span
