@@ -24,8 +24,9 @@ SHIPPED = ("geoclaims/models/relations/delta.safetensors", "geoclaims/models/mot
 pytestmark = pytest.mark.slow
 
 
-def run(*args, **kwargs) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # the fresh venv sees only its own path
+def run(*args, fresh: bool = False, **kwargs) -> subprocess.CompletedProcess:
+    """The command's result (it must succeed); ``fresh``: for the fresh venv, which sees only its own path."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} if fresh else None
     done = subprocess.run([str(a) for a in args], capture_output=True, text=True, timeout=600, env=env, **kwargs)
     assert done.returncode == 0, done.stderr[-2000:]
     return done
@@ -53,12 +54,12 @@ def test_the_wheel_holds_the_models_and_configs(wheel):
 def fresh_venv(root: Path, wheel: Path) -> Path:
     """A new venv with the wheel installed, this venv's site-packages (the dependencies) on its path."""
     base = getattr(sys, "_base_executable", sys.executable)
-    run(base, "-m", "venv", "--without-pip", root)
+    run(base, "-m", "venv", "--without-pip", root, fresh=True)
     python = root / "bin" / "python"
-    purelib = run(python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))").stdout.strip()
+    purelib = run(python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))", fresh=True).stdout.strip()
     Path(purelib, "_geoclaims_deps.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
     run(python, "-m", "pip", "install", "-q", "--no-deps", "--no-index", "--ignore-installed",
-        "--disable-pip-version-check", wheel)
+        "--disable-pip-version-check", wheel, fresh=True)
     return root / "bin"
 
 
@@ -67,9 +68,10 @@ def test_the_installed_wheel_extracts_from_another_folder(wheel, tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     shutil.copy(SAMPLE, elsewhere / SAMPLE.name)
-    where = run(bin_dir / "python", "-c", "import geoclaims; print(geoclaims.__file__)", cwd=elsewhere).stdout
+    where = run(bin_dir / "python", "-c", "import geoclaims; print(geoclaims.__file__)", cwd=elsewhere,
+                fresh=True).stdout
     assert where.startswith(str(tmp_path / "venv"))  # the wheel, not the checkout
-    run(bin_dir / "geoclaims", "extract", SAMPLE.name, "--out", "store", cwd=elsewhere)
+    run(bin_dir / "geoclaims", "extract", SAMPLE.name, "--out", "store", cwd=elsewhere, fresh=True)
     run(sys.executable, "-m", "geoclaims.cli", "extract", SAMPLE, "--out", tmp_path / "checkout", cwd=REPO_ROOT)
-    installed = run(bin_dir / "geoclaims", "cat", "store", cwd=elsewhere).stdout
+    installed = run(bin_dir / "geoclaims", "cat", "store", cwd=elsewhere, fresh=True).stdout
     assert installed and installed == run(sys.executable, "-m", "geoclaims.cli", "cat", tmp_path / "checkout").stdout
