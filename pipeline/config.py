@@ -1,8 +1,8 @@
 """Load and validate the extract run configuration (``configs/extract.toml``) before a batch starts.
 
-Registered as ``geoclaims.config.extract.v2`` (and ``.v1``, whose files keep v1's meaning) in the
-``configs`` registry. Unknown keys and values of
-the wrong type or out of range raise ``GeoclaimsError("GC203", ...)`` naming the key.
+A file names its schema (``geoclaims.config.extract.v3``; ``.v2`` and ``.v1`` files keep their
+meaning). Unknown keys and values of the wrong type or out of range raise ``GeoclaimsError("GC203",
+...)`` naming the key; ``validate_section`` is the one validator, for this and the training configs.
 """
 from __future__ import annotations
 
@@ -13,9 +13,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-import catalogue
-
-from . import registry
+from . import resources
 from .errors import GeoclaimsError
 
 SCHEMA_NAME = "geoclaims.config.extract.v3"
@@ -29,8 +27,6 @@ V2_FIXED_COMPONENT = "geoclaims.relations.v1"
 # string keys with a fixed set of values
 CHOICES: dict[str, tuple[str, ...]] = {"relations.backend": ("auto", "torch", "onnx-int8", "onnx"),
                                        "relations.component": ("geoclaims.relations.v1", "geoclaims.relations.v2")}
-REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CONFIG_PATH = Path("configs") / "extract.toml"
 
 # key -> (type, minimum, maximum, default); nested dicts are sections
 SPEC: dict[str, Any] = {
@@ -57,18 +53,6 @@ SPEC: dict[str, Any] = {
 }
 
 
-def _configs_registry() -> catalogue.Registry:
-    existing = getattr(registry, "configs", None)
-    if existing is not None:
-        return existing
-    if catalogue.check_exists("geoclaims", "configs"):
-        return catalogue.Registry(("geoclaims", "configs"))
-    return catalogue.create("geoclaims", "configs", entry_points=False)
-
-
-configs = _configs_registry()
-
-
 def defaults() -> dict:
     """The configuration with every key at its default."""
     return _defaults_of(SPEC)
@@ -92,18 +76,26 @@ def validate(raw: dict) -> dict:
     as it did (v2: the v1 pair component; v1: that, the torch backend and no motive model)."""
     schema = raw.get("schema", SCHEMA_NAME)
     if schema == SCHEMA_V1:
-        return {**_validate_section(raw, SPEC_V1, prefix=""), **copy.deepcopy(V1_FIXED)}
+        return {**validate_section(raw, SPEC_V1, prefix=""), **copy.deepcopy(V1_FIXED)}
     if schema == SCHEMA_V2:
-        config = _validate_section(raw, SPEC_V2, prefix="")
+        config = validate_section(raw, SPEC_V2, prefix="")
         config["relations"]["component"] = V2_FIXED_COMPONENT
         return config
     if schema != SCHEMA_NAME:
         raise GeoclaimsError("GC203", f"'schema' must be {SCHEMA_NAME!r} (or {SCHEMA_V2!r}, {SCHEMA_V1!r}), "
                                       f"got {schema!r}")
-    return _validate_section(raw, SPEC, prefix="")
+    return validate_section(raw, SPEC, prefix="")
 
 
-def _validate_section(raw: dict, spec: dict, prefix: str) -> dict:
+def invalid_config(detail: str) -> GeoclaimsError:
+    """The GC203 error for a bad key or value of any run or training config."""
+    return GeoclaimsError("GC203", detail)
+
+
+def validate_section(raw: dict, spec: dict, prefix: str = "") -> dict:
+    """``raw`` checked against ``spec`` (key -> (type, minimum, maximum, default), or a nested spec for a
+    table) and completed with defaults; GC203 names the first unknown or bad key. The one validator of
+    the extract config and the training configs (relations, motive)."""
     unknown = sorted(set(raw) - set(spec))
     if unknown:
         known = ", ".join(prefix + k for k in spec)
@@ -115,7 +107,7 @@ def _validate_section(raw: dict, spec: dict, prefix: str) -> dict:
             section = raw.get(key, {})
             if not isinstance(section, dict):
                 raise GeoclaimsError("GC203", f"'{name}' must be a table ([{name}])")
-            result[key] = _validate_section(section, item, prefix=f"{name}.")
+            result[key] = validate_section(section, item, prefix=f"{name}.")
         else:
             result[key] = _validate_value(name, raw.get(key, copy.deepcopy(item[3])), *item[:3])
     return result
@@ -137,16 +129,11 @@ def _validate_value(name: str, value: Any, kind: type, low: Any, high: Any) -> A
     return value
 
 
-@configs.register(SCHEMA_V1)
-@configs.register(SCHEMA_V2)
-@configs.register(SCHEMA_NAME)
 def load_config(path: str | Path | None = None) -> dict:
     """The validated config read from ``path``; ``None`` reads the default file (or the defaults)."""
     if path is None:
-        for candidate in (DEFAULT_CONFIG_PATH, REPO_ROOT / DEFAULT_CONFIG_PATH):
-            if candidate.is_file():
-                return load_config(candidate)
-        return defaults()
+        found = resources.find_file(resources.DEFAULT_CONFIG)
+        return load_config(found) if found is not None else defaults()
     path = Path(path)
     if not path.is_file():
         raise GeoclaimsError("GC203", f"config file {str(path)!r} not found")

@@ -45,6 +45,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "GC221": ("cannot write the claim store (disk full or I/O error)", "free space or fix the disk, then run the same command again: the chunks committed so far are kept and the unfinished one is redone"),
     "GC222": ("store file damaged (checksum mismatch)", "run the same extract command again: it redoes the damaged chunks (or restore the file from a copy); nothing was read from the damaged file"),
     "GC223": ("store is being written by another run", "wait for the other extract to finish or stop it, then run this command again, or choose another --out"),
+    "GC224": ("optional package not installed", "install the package the message names (pip install NAME) into the same environment"),
 }
 
 
@@ -80,3 +81,11 @@ class GeoclaimsError(Exception):
         self.detail = detail
         what, todo = CATALOGUE[code]
         super().__init__(f"{code} {what}: {detail}. {todo[0].upper()}{todo[1:]}.")
+
+
+def require(package: str) -> None:
+    """GC224 naming ``package`` when an optional package a call needs cannot be imported."""
+    import importlib.util
+
+    if importlib.util.find_spec(package) is None:
+        raise GeoclaimsError("GC224", f"{package} is needed for this (pip install {package})")

@@ -90,14 +90,14 @@ def build_processor(config: dict, model_dir: Path, *, device: str = "cpu") -> Pr
 
 def motive_model_dir(config: dict) -> Path | None:
     """The configured motive model directory (GC204 when named but missing), or None when disabled."""
-    from .config import REPO_ROOT
+    from .resources import find_dir
 
     name = config.get("motive", {}).get("model", "")
     if not name:
         return None
-    for candidate in (Path(name), REPO_ROOT / name):
-        if candidate.is_dir():
-            return candidate
+    found = find_dir(name)
+    if found is not None:
+        return found
     raise GeoclaimsError("GC204", f"motive model {name!r} (config [motive] model) is not a directory")
 
 

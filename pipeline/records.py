@@ -122,3 +122,16 @@ class Claim:
             "evidence": self.evidence.to_dict(),
             "extractor": dict(self.extractor),
         }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Claim":
+        """The record of a claim as ``to_dict`` (and the claim store) writes it."""
+        def part(kind, key):
+            value = data.get(key)
+            return kind(**value) if value else None
+
+        return cls(claim_id=data["claim_id"], article_id=data["article_id"], subject=part(Mention, "subject"),
+                   predicate=part(Predicate, "predicate"), object=part(Mention, "object"),
+                   evidence=part(Span, "evidence"), confidence=data["confidence"],
+                   extractor=dict(data.get("extractor") or {}), motive=part(Span, "motive"),
+                   attribution=part(Mention, "attribution"), time=part(TimeRef, "time"))

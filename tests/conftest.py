@@ -14,6 +14,8 @@ from hypothesis import HealthCheck, settings
 
 from environment_checks import need_shared
 
+from geoclaims.resources import shipped as shipped_path
+
 # hypothesis: a few examples per property in `make test`, 10,000 in `make fuzz` (--hypothesis-profile=fuzz)
 _PROFILE = dict(deadline=None, database=None, suppress_health_check=list(HealthCheck))
 settings.register_profile("geoclaims", max_examples=10, **_PROFILE)
@@ -61,7 +63,7 @@ def tiny_training_config(output: Path, **overrides) -> dict:
 @pytest.fixture(scope="session")
 def relation_model_dir(tmp_path_factory) -> Path:
     """models/relations if it has been trained, else a tiny model fine-tuned for a few steps."""
-    shipped = REPO_ROOT / "models" / "relations"
+    shipped = shipped_path("models/relations")
     if (shipped / "model.json").is_file():
         return shipped
     from geoclaims.relations.train import train_relations

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from geoclaims.records import MODALITIES, PLOVER_TYPES, Article
+from geoclaims.resources import shipped
 
 SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "samples" / "kazakhstan-middle-power.jsonl"
-SHIPPED = Path(__file__).resolve().parents[1] / "models" / "relations"
+SHIPPED = shipped("models/relations")
 
 pytestmark = pytest.mark.slow
 
@@ -72,7 +73,7 @@ def test_sample_holds_the_two_headline_claims(sample_claims):
     assert has("KAZ", "REJECT", lambda o: o["name"] == "BRICS" and o["code"] == "IGO")
 
 
-MOTIVE = Path(__file__).resolve().parents[1] / "models" / "motive"
+MOTIVE = shipped("models/motive")
 
 
 @pytest.mark.skipif(not (SHIPPED / "model.json").is_file() or not (MOTIVE / "model.json").is_file(),

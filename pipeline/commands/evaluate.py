@@ -7,6 +7,15 @@ import argparse
 TASKS = ("relations", "motive", "qualifiers", "claims", "actors")
 
 
+EXAMPLES = """\
+examples:
+  geoclaims evaluate relations --model models/relations --data gold:test --out build/eval/relations
+  geoclaims evaluate motive --model models/motive --data cnc:dev --data cnc:test
+  geoclaims evaluate qualifiers --data gold:dev --data gold:test
+  geoclaims evaluate claims out/store --gold build/eval/claims-test/gold.jsonl
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("task", choices=TASKS, help="what to evaluate")
     parser.add_argument("store", nargs="?", help="claims, actors: the claim store to score")
@@ -16,14 +25,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", action="append",
                         help="dataset NAME[:split] (gold:test, conll04:dev; cnc:dev, cnc:test for motive) or a .jsonl file; repeatable")
     parser.add_argument("--out", help="write metrics.json, predictions.jsonl (and confusion.tsv for relations) here")
-    parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")
+    parser.add_argument("--batch-size", type=int, default=32, help="sentences per model call (default 32)")
+    parser.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto",
+                        help="where the model runs (default auto: cuda when available)")
     parser.add_argument("--backend", choices=("torch", "onnx-int8", "onnx"), default="torch",
                         help="inference backend: torch fp32 (default), ONNX Runtime int8 or fp32")
 
 
 def run(args: argparse.Namespace) -> int:
     from ..errors import GeoclaimsError
+    from ..resources import resolve  # models/NAME: the shipped one outside a checkout
 
     if args.task == "claims":
         return run_claims(args)
@@ -32,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.data:
         raise GeoclaimsError("GC203", f"evaluate {args.task} needs --data NAME[:split]")
     if args.task == "qualifiers":
-        from ..qualifier_eval import evaluate_qualifiers
+        from ..qualifiers.evaluate import evaluate_qualifiers
 
         evaluate_qualifiers(list(args.data), args.out)
         return 0
@@ -41,11 +52,11 @@ def run(args: argparse.Namespace) -> int:
     if args.task == "motive":
         from ..motive.evaluate import evaluate_motive
 
-        evaluate_motive(args.model, list(args.data), args.out, batch_size=args.batch_size, device=args.device)
+        evaluate_motive(resolve(args.model), list(args.data), args.out, batch_size=args.batch_size, device=args.device)
         return 0
     from ..relations.evaluate import evaluate_relations
 
-    evaluate_relations(args.model, list(args.data), args.out, batch_size=args.batch_size, device=args.device,
+    evaluate_relations(resolve(args.model), list(args.data), args.out, batch_size=args.batch_size, device=args.device,
                        backend=args.backend)
     return 0
 

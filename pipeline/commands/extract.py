@@ -6,23 +6,32 @@ import sys
 from functools import partial
 from pathlib import Path
 
-from ..config import REPO_ROOT, load_config
+from ..config import load_config
 from ..extract import build_processor, prepare_inputs, run_extract
+from ..resources import default_model_dir, resolve
 from ..store import ClaimStore
 from ..store_lock import store_lock
 
-DEFAULT_MODEL = Path("models") / "relations"
+
+EXAMPLES = """\
+examples:
+  geoclaims extract corpora/samples/kazakhstan-middle-power.jsonl --out out/demo
+  geoclaims extract articles/ feed.rss --out out/news --workers 4
+  curl -s https://example.org/articles.jsonl | geoclaims extract - --out out/feed
+  geoclaims extract big.jsonl.gz --out out/big --engine ray --workers 8 --device cuda
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
-                        help="JSON Lines (.jsonl, .jsonl.gz), text files or folders, HTML, RSS/Atom, WARC")
+                        help="JSON Lines (.jsonl, .jsonl.gz), text files or folders, HTML, RSS/Atom, WARC; "
+                             "'-' reads JSON Lines from standard input")
     parser.add_argument("--out", required=True, type=Path, help="the claim store directory")
     parser.add_argument("--format", default=None, help="jsonl|text|html|feed|warc (default: by file type)")
     parser.add_argument("--config", type=Path, default=None,
-                        help="run configuration (default: configs/extract.toml)")
+                        help="run configuration (default: configs/extract.toml, the shipped one)")
     parser.add_argument("--model", type=Path, default=None,
-                        help="relation model directory (default: models/relations)")
+                        help="relation model directory (default: models/relations, the shipped one)")
     parser.add_argument("--workers", type=int, default=1,
                         help="worker processes, each loading the models once (default 1: this process)")
     parser.add_argument("--engine", choices=("local", "ray"), default="local",
@@ -31,19 +40,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="where the relation classifier runs (spaCy always runs on CPU)")
 
 
-def default_model_dir() -> Path:
-    return DEFAULT_MODEL if DEFAULT_MODEL.is_dir() else REPO_ROOT / DEFAULT_MODEL
-
-
 def run(args: argparse.Namespace) -> int:
-    config = load_config(args.config)
+    config = load_config(resolve(args.config) if args.config else None)  # configs/NAME: shipped ones too
     prepare_inputs(args.inputs, args.format)  # GC201/GC206 before anything loads or is written
     ClaimStore(args.out).check_writable()  # GC202
     with store_lock(args.out) as lock, _progress_bar() as bar:  # GC223 at once if another run writes here
         if lock.stale:
             print(f"geoclaims: note: the store's last writer (pid {lock.stale.get('pid')}) ended without "
                   "releasing its lock; taking it over", file=sys.stderr)
-        result = _run(args, config, args.model or default_model_dir(), bar.update)
+        result = _run(args, config, resolve(args.model) if args.model else default_model_dir(), bar.update)
     print(result.summary_line())
     if not result.counts.invariant_holds():
         print("geoclaims: counts do not add up (read != processed + rejected); see manifest.json",
@@ -62,7 +67,7 @@ def _run(args: argparse.Namespace, config: dict, model_dir: Path, progress):
         return run_extract_ray(args.inputs, args.out, factory, config, workers=args.workers, fmt=args.format,
                                progress=progress)
     if args.workers > 1:
-        from ..parallel import run_extract_parallel
+        from ..engines.local import run_extract_parallel
 
         return run_extract_parallel(args.inputs, args.out, factory, config, workers=args.workers,
                                     fmt=args.format, progress=progress)

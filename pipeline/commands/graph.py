@@ -5,11 +5,18 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..graph.query import RESULT_FORMATS
+from ..graph.query import PREAMBLE, RESULT_FORMATS
+
+
+EXAMPLES = """\
+examples:
+  geoclaims graph query out/demo "SELECT ?s ?o WHERE { ?c gc:subject ?s ; gc:object ?o }"
+  geoclaims graph plot out/demo --out graph.png --top 20
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    sub = parser.add_subparsers(dest="graph_command", required=True)
+    sub = parser.add_subparsers(dest="graph_command", required=True, help="query (SPARQL) or plot (PNG)")
     query = sub.add_parser("query", help="answer a SPARQL query over a store (graph cached in DIR/graph) or an RDF file")
     query.add_argument("target", type=Path, metavar="STORE_OR_RDF", help="a claim store, or a .ttl/.nt file")
     query.add_argument("sparql", help="the SPARQL query (prefixes gc: and gcid: are predeclared)")
@@ -21,10 +28,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     plot.add_argument("--agg", type=Path, default=None, help="edge width from this aggregation's cluster support")
     plot.add_argument("--min-support", type=int, default=1, help="leave out edges with less support")
     plot.add_argument("--top", type=int, default=40, help="at most this many actors, the busiest")
-
-
-PREAMBLE = "PREFIX gc: <https://geoclaims.org/ns#>\nPREFIX gcid: <https://geoclaims.org/id/>\n" \
-           "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nPREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n"
 
 
 def run(args: argparse.Namespace) -> int:

@@ -20,6 +20,13 @@ from ..show.render import ArticleMeta, render_article
 from ..store import ClaimStore
 
 
+EXAMPLES = """\
+examples:
+  geoclaims show out/demo --article trend-2024-10-21-kazakhstan-middle-power --html demo.html
+  geoclaims show out/demo --html-dir out/pages
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("store", type=Path, metavar="STORE", help="a claim store written by extract")
     parser.add_argument("--input", type=Path, nargs="+", default=None, metavar="INPUT",

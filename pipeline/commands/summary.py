@@ -9,6 +9,13 @@ from typing import Iterable
 from ..store import ClaimStore
 
 
+EXAMPLES = """\
+examples:
+  geoclaims summary out/demo
+  geoclaims summary out/demo --limit 5
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("store", type=Path, metavar="DIR", help="a claim store written by extract")
     parser.add_argument("--limit", type=int, default=None, help="show at most this many claims")

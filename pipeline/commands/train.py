@@ -4,7 +4,16 @@ from __future__ import annotations
 import argparse
 import json
 
+from ..resources import resolve
+
 TASKS = ("relations", "motive")
+
+
+EXAMPLES = """\
+examples:
+  geoclaims train relations --config configs/relations.toml
+  geoclaims train motive --config configs/motive.toml --out build/motive --seed 1
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def configured(args: argparse.Namespace, load_config) -> dict:
     """The config file with the command-line overrides applied."""
-    config = load_config(args.config)
+    config = load_config(resolve(args.config))  # configs/NAME.toml: the shipped one outside a checkout
     overrides = {"output": args.out, "seed": args.seed, "epochs": args.epochs, "device": args.device,
                  "threads": args.threads}
     config.update({k: v for k, v in overrides.items() if v is not None})

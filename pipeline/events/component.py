@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..actors.roles import can_be_actor, political_claim
-from ..relations.component import ClaimSpan, register_extensions
+from ..ml.component import BatchedComponent, ClaimSpan, register_extensions
 from .candidates import EventCandidate, classifier_item, event_candidates
 from .decide import claim_triples, decide_per_type
 
@@ -46,7 +46,7 @@ def same_actor(event: EventCandidate) -> bool:
     return a is not None and b is not None and tuple(a)[:3] == tuple(b)[:3]
 
 
-class EventComponent:
+class EventComponent(BatchedComponent):
     def __init__(self, model_dir: str, *, batch_size: int = 32, max_pairs_per_sentence: int = 12,
                  threshold: float | None = None, backend: str = "torch", device: str = "cpu", threads: int = 1,
                  political_only: bool = True):
@@ -82,26 +82,6 @@ class EventComponent:
             results.append(self.decided(events, decisions[cursor:cursor + len(events)]))
             cursor += len(events)
         return results
-
-    def set_annotations(self, docs: Iterable[Doc], predictions: list[list[ClaimSpan]]) -> None:
-        for doc, claims in zip(docs, predictions):
-            doc._.claims = claims
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations([doc], self.predict([doc]))
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 64):
-        batch: list[Doc] = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= batch_size:
-                self.set_annotations(batch, self.predict(batch))
-                yield from batch
-                batch = []
-        if batch:
-            self.set_annotations(batch, self.predict(batch))
-            yield from batch
 
 
 @Language.factory(FACTORY, default_config={"model_dir": "models/relations", "batch_size": 32,

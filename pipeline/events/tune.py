@@ -99,11 +99,15 @@ def write_thresholds(model_dir: Path, thresholds: dict[str, float], fitted_on: l
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m geoclaims.events.tune", description=__doc__.splitlines()[0])
-    parser.add_argument("--model", type=Path, default=Path("models/relations"))
+    parser.add_argument("--model", type=Path, default=None, help="model folder (default: the shipped one)")
     parser.add_argument("--articles", type=Path, required=True, help="dev articles (JSON Lines)")
     parser.add_argument("--gold", type=Path, required=True, help="dev claim gold (JSON Lines)")
     parser.add_argument("--write", action="store_true", help="store the thresholds in calibration.json")
     args = parser.parse_args(argv)
+    if args.model is None:
+        from ..resources import default_model_dir
+
+        args.model = default_model_dir()
     default = json.loads((args.model / "calibration.json").read_text(encoding="utf-8"))["threshold"]
     gold = read_gold(args.gold)
     claims = open_claims(args.model, read_articles(args.articles))

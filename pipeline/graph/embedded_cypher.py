@@ -12,7 +12,7 @@ import csv
 import re
 from pathlib import Path
 
-import ladybug
+from ..errors import require
 
 TYPES = {"string": "STRING", "int": "INT64", "long": "INT64", "float": "DOUBLE", "double": "DOUBLE",
          "boolean": "BOOLEAN", "date": "DATE", "localdatetime": "TIMESTAMP"}
@@ -53,8 +53,12 @@ def rel_table_ddl(header: list[str], rel_type: str) -> str:
     return f"CREATE REL TABLE {rel_type}(FROM {start['group']} TO {end['group']}, {', '.join(cols)})"
 
 
-def load_export(csv_dir: Path, db_path: Path) -> ladybug.Connection:
-    """A ladybug connection holding every CSV of ``csv_dir`` (node files first)."""
+def load_export(csv_dir: Path, db_path: Path):
+    """A ladybug connection holding every CSV of ``csv_dir`` (node files first); GC224 without ladybug,
+    a development dependency (``pip install geoclaims[dev]``), imported only here."""
+    require("ladybug")
+    import ladybug
+
     conn = ladybug.Connection(ladybug.Database(str(db_path)))
     nodes, rels = [], []
     for path in sorted(Path(csv_dir).glob("*.csv")):
@@ -72,12 +76,12 @@ def load_export(csv_dir: Path, db_path: Path) -> ladybug.Connection:
     return conn
 
 
-def _copy(conn: ladybug.Connection, table: str, path: Path) -> None:
+def _copy(conn, table: str, path: Path) -> None:
     # parallel=false: evidence sentences hold quoted line breaks
     conn.execute(f"COPY {table} FROM '{path.as_posix()}' (header=true, parallel=false)")
 
 
-def cypher(conn: ladybug.Connection, query: str) -> list[list]:
+def cypher(conn, query: str) -> list[list]:
     """All rows of a Cypher query."""
     result = conn.execute(query)
     rows = []

@@ -56,7 +56,7 @@ def answers(store: Path, work: Path) -> dict[str, tuple[str, list[str], list[lis
     while result.has_next():
         cypher_rows.append(result.get_next())
     graph, _ = cached_graph(store, agg)
-    from ..commands.graph import PREAMBLE
+    from .query import PREAMBLE
 
     solutions = graph.query(PREAMBLE + SPARQL)
     names = [v.value for v in solutions.variables]

@@ -22,6 +22,9 @@ from .source import open_store
 
 CACHE_DIR = "graph"
 RESULT_FORMATS = {"tsv": QueryResultsFormat.TSV, "csv": QueryResultsFormat.CSV, "json": QueryResultsFormat.JSON}
+# the prefixes every query may use without declaring them
+PREAMBLE = "PREFIX gc: <https://geoclaims.org/ns#>\nPREFIX gcid: <https://geoclaims.org/id/>\n" \
+           "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nPREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n"
 
 
 def store_stamp(store_dir: Path, agg_dir: Path | None) -> str:

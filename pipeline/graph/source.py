@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-from ..config import REPO_ROOT
+from ..resources import locate_input
 from ..extract import chunked
 from ..records import Article
 from ..store import ClaimStore, order_claim
@@ -109,20 +109,13 @@ def _input_chunks(store: ClaimStore) -> Iterator[list] | None:
 
     inputs = []
     for item in manifest["inputs"]:
-        path = _locate(Path(item["path"]))
+        path = locate_input(Path(item["path"]))
         if path is None or describe_input(path, item["format"])["sha256"] != item["sha256"]:
             print(f"geoclaims: warning: input {item['path']} is gone or changed; articles are known "
                   "by id only (no title, date or source)", file=sys.stderr)
             return None
         inputs.append({**item, "path": str(path)})
     return chunked(read_inputs(inputs), int(manifest["config"]["chunk_size"]))
-
-
-def _locate(path: Path) -> Path | None:
-    for candidate in (path, REPO_ROOT / path):
-        if candidate.exists():
-            return candidate
-    return None
 
 
 # ---- keys and dates ---------------------------------------------------------------------------

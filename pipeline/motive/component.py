@@ -11,12 +11,12 @@ the cause span (or None). A sentence's spans count only when its causal probabil
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..relations.component import RelationComponent, register_extensions
+from ..ml.component import BatchedComponent, register_extensions
+from ..resources import resolve  # the default models/motive: the shipped one outside a checkout
 from .linking import MotiveLink, candidate_of, context_sentences, link_motives
 
 FACTORY = "geoclaims_motive_v1"
@@ -25,14 +25,14 @@ FACTORY = "geoclaims_motive_v1"
 LINK_THRESHOLD = 0.8
 
 
-class MotiveComponent:
+class MotiveComponent(BatchedComponent):
     def __init__(self, model_dir: str, *, batch_size: int = 32, before: int = 1, after: int = 2,
                  min_score: float = 0.5, threshold: float | None = None, inside_below: float | None = None,
                  device: str = "cpu"):
         from .model import MotiveModel
 
         register_extensions()
-        self.model = MotiveModel.load(Path(model_dir), device=device, mixed_precision=device == "cuda")
+        self.model = MotiveModel.load(resolve(model_dir), device=device, mixed_precision=device == "cuda")
         self.batch_size, self.before, self.after, self.min_score = batch_size, before, after, float(min_score)
         self.threshold = self.model.threshold if threshold is None else float(threshold)
         self.inside_below = inside_below
@@ -62,10 +62,6 @@ class MotiveComponent:
             if doc._.claims:
                 doc._.claims = [claim._replace(motive=link.cause if link else None)
                                 for claim, link in zip(doc._.claims, links)]
-
-    __call__ = RelationComponent.__call__
-    pipe = RelationComponent.pipe
-    _annotated = RelationComponent._annotated
 
 
 @Language.factory(FACTORY, default_config={"model_dir": "models/motive", "batch_size": 32, "before": 1, "after": 2,

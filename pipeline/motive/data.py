@@ -14,7 +14,7 @@ from typing import Any, Iterable, Iterator
 
 from .. import registry
 from ..errors import GeoclaimsError
-from ..relations.datasets import iter_dataset, parse_data_arg, spec_label
+from ..ml.datasets import iter_dataset, parse_data_arg, spec_label
 from .encoding import MotiveExample, unique_spans
 
 PREFIX, SUFFIX = "geoclaims.datasets.", "_motive.v1"

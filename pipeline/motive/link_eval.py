@@ -14,14 +14,14 @@ import json
 from collections import Counter, defaultdict
 from typing import Any, Sequence
 
-from ..relations.metrics import _prf
+from ..ml.metrics import prf
 from .linking import MotiveLink
 
 
 def claim_for(doc, relation: dict):
     """A ClaimSpan for a gold relation record on its parsed document."""
     from ..candidates import Candidate, PredicateWords, verb_lemma
-    from ..relations.component import ClaimSpan
+    from ..ml.component import ClaimSpan
 
     sentence, subject, obj = (doc.char_span(*relation[k], alignment_mode="expand") for k in ("sentence", "subject", "object"))
     predicate = doc.char_span(*(relation["predicate"] or relation["sentence"]), alignment_mode="expand")
@@ -54,14 +54,14 @@ def score_links(golds: Sequence[tuple[int, int] | None], links: Sequence[MotiveL
     exact = sum(1 for g, p in pairs if g and p and g == p)
     overlap = sum(1 for g, p in pairs if g and p and g[0] < p[1] and p[0] < g[1])
     right = sum(1 for g, p in pairs if (g is None and p is None)) + overlap
-    return {"n": len(pairs), "gold": n_gold, "predicted": n_pred, "exact": _prf(exact, n_pred, n_gold),
-            "overlap": _prf(overlap, n_pred, n_gold), "accuracy": right / len(pairs) if pairs else 0.0,
+    return {"n": len(pairs), "gold": n_gold, "predicted": n_pred, "exact": prf(exact, n_pred, n_gold),
+            "overlap": prf(overlap, n_pred, n_gold), "accuracy": right / len(pairs) if pairs else 0.0,
             "reasons": dict(Counter(link.reason for link in links if link))}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default="models/motive")
+    parser.add_argument("--model", default="models/motive", help="motive model folder (default: the shipped one)")
     parser.add_argument("--split", action="append", choices=("dev", "test", "all"), help="repeatable; default dev")
     parser.add_argument("--threshold", type=float, help="causal probability to link (default: the component's)")
     parser.add_argument("--min-score", type=float, default=0.5)
@@ -69,9 +69,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from geoclaims.corpora.qualifier_gold import load_qualifier_gold
 
     from ..nlp import build_nlp
+    from ..resources import resolve
     from .component import LINK_THRESHOLD, MotiveComponent
 
-    component = MotiveComponent(args.model, min_score=args.min_score,
+    component = MotiveComponent(str(resolve(args.model)), min_score=args.min_score,
                                 threshold=LINK_THRESHOLD if args.threshold is None else args.threshold)
     nlp = build_nlp(relations=False)
     for split in args.split or ["dev"]:

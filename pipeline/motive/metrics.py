@@ -17,7 +17,7 @@ from typing import Sequence
 
 import numpy as np
 
-from ..relations.metrics import _prf, expected_calibration_error
+from ..ml.metrics import expected_calibration_error, prf
 from .encoding import ROLES, MotiveExample, Span
 
 MATCHES = ("exact", "overlap")
@@ -54,7 +54,7 @@ def sentence_scores(gold: Sequence[int], probs: Sequence[float], threshold: floa
     pred = [int(p >= threshold) for p in probs]
     tp = sum(1 for g, p in zip(gold, pred) if g == p == 1)
     two_column = np.stack([1.0 - np.asarray(probs, dtype=np.float64), np.asarray(probs, dtype=np.float64)], axis=1)
-    return {**_prf(tp, sum(pred), sum(gold)), "n": len(gold), "causal": int(sum(gold)),
+    return {**prf(tp, sum(pred), sum(gold)), "n": len(gold), "causal": int(sum(gold)),
             "accuracy": sum(1 for g, p in zip(gold, pred) if g == p) / len(gold) if gold else 0.0,
             "ece": expected_calibration_error(two_column, list(gold)) if len(gold) else 0.0}
 
@@ -73,7 +73,7 @@ def role_scores(examples: Sequence[MotiveExample], predicted: Sequence[dict[str,
 def pooled(*scores: dict) -> dict[str, float]:
     """Micro scores of several roles together, from their counts."""
     tp, n_pred, n_gold = (sum(s[key] for s in scores) for key in ("true_positive", "predicted", "gold"))
-    return {**_prf(tp, n_pred, n_gold), "true_positive": tp, "predicted": n_pred, "gold": n_gold}
+    return {**prf(tp, n_pred, n_gold), "true_positive": tp, "predicted": n_pred, "gold": n_gold}
 
 
 def motive_metrics(examples: Sequence[MotiveExample], probs: Sequence[float],

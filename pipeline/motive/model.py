@@ -20,10 +20,9 @@ from safetensors.torch import load_file, save_file
 from torch import nn
 
 from ..errors import GeoclaimsError
-from ..relations.calibration import softmax
-from ..relations.model import (BASE_PACKAGE, CALIBRATION_FILE, DELTA_FILE, FROZEN, LABELS_FILE, META_FILE,
-                               RelationNet, base_model_dir, base_sha256, load_tokenizer,
-                               placed_for_inference)
+from ..ml.calibration import softmax
+from ..ml.checkpoint import (BASE_PACKAGE, CALIBRATION_FILE, DELTA_FILE, FROZEN, LABELS_FILE, META_FILE, base_model_dir,
+                             base_sha256, load_base_weights, load_tokenizer, placed_for_inference)
 from .encoding import IGNORE, ROLES, TAGS, ScoredSpan, decode_sentence, encode_sentence
 
 NAME = "geoclaims-motive"
@@ -42,7 +41,7 @@ class SentenceCauses(NamedTuple):
 class MotiveNet(nn.Module):
     """BERT encoder; token logits (roles x tags) and sentence logits (not causal, causal)."""
 
-    load_base = RelationNet.load_base
+    load_base = load_base_weights
 
     def __init__(self, dropout: float = 0.1):
         super().__init__()

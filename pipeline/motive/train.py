@@ -16,11 +16,10 @@ from typing import Any, Sequence
 import numpy as np
 import torch
 
-from ..relations.calibration import choose_threshold, fit_temperature, softmax
-from ..config import _validate_section
-from ..relations.train import _fail, make_optimiser
-from ..relations.training_loop import (batch_order, freeze_parameters, log, optimisation_step, planned_steps,
-                                       require_examples, run_summary, start_run, training_meta)
+from ..config import invalid_config, validate_section
+from ..ml.calibration import choose_threshold, fit_temperature, softmax
+from ..ml.training_loop import (batch_order, freeze_parameters, log, make_optimiser, optimisation_step, planned_steps,
+                                require_examples, run_summary, start_run, training_meta)
 from .data import load_motive_examples
 from .encoding import IGNORE, TAGS, MotiveExample
 from .evaluate import score_examples
@@ -44,14 +43,14 @@ def validate_config(raw: dict[str, Any]) -> dict[str, Any]:
     ``train``/``dev`` are lists of dataset tables (``{name = "cnc", split = "train"}``); ``quiet`` a bool.
     """
     scalars = {k: v for k, v in raw.items() if k not in DATASET_KEYS + ("quiet",)}
-    cfg = _validate_section(scalars, SPEC, prefix="")
+    cfg = validate_section(scalars, SPEC)
     for key in DATASET_KEYS:
         value = copy.deepcopy(raw.get(key, []))
         if not isinstance(value, list) or not all(isinstance(d, dict) and "name" in d for d in value):
-            raise _fail(f"{key} must be a list of tables with a 'name', like {{name = \"cnc\", split = \"train\"}}")
+            raise invalid_config(f"{key} must be a list of tables with a 'name', like {{name = \"cnc\", split = \"train\"}}")
         cfg[key] = value
     if cfg["device"] not in ("auto", "cpu", "cuda"):
-        raise _fail("device must be auto, cpu or cuda")
+        raise invalid_config("device must be auto, cpu or cuda")
     cfg["quiet"] = bool(raw.get("quiet", False))
     return cfg
 
@@ -61,11 +60,11 @@ def load_config(path: str | Path) -> dict[str, Any]:
     import tomllib
 
     if not Path(path).is_file():
-        raise _fail(f"{path} not found")
+        raise invalid_config(f"{path} not found")
     try:
         return validate_config(tomllib.loads(Path(path).read_text(encoding="utf-8")))
     except tomllib.TOMLDecodeError as err:
-        raise _fail(f"{path}: {err}") from err
+        raise invalid_config(f"{path}: {err}") from err
 
 
 MAX_GAPS = (0, 1, 2)

@@ -11,7 +11,6 @@ from typing import Iterable, Iterator
 
 import ftfy
 
-from .. import registry
 from ..errors import Reject
 from ..records import Article
 from .common import excerpt
@@ -25,7 +24,6 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 )
 
 
-@registry.steps.register("geoclaims.steps.limit_size.v1")
 def limit_size(items: Iterable[Item], *, max_chars: int) -> Iterator[Item]:
     """Reject articles longer than ``max_chars`` characters (GC109)."""
     for item in items:
@@ -36,7 +34,6 @@ def limit_size(items: Iterable[Item], *, max_chars: int) -> Iterator[Item]:
             yield item
 
 
-@registry.steps.register("geoclaims.steps.normalise.v1")
 def normalise(items: Iterable[Item]) -> Iterator[Item]:
     """Repair mojibake and broken characters in text and title with ftfy."""
     for item in items:
@@ -61,7 +58,6 @@ def detect_language(text: str, sample_chars: int = 4000) -> tuple[str, float]:
     return str(lang), float(prob)
 
 
-@registry.steps.register("geoclaims.steps.check_language.v1")
 def check_language(items: Iterable[Item], *, allowed: list[str], short_text_chars: int = 200,
                    min_confidence: float = 0.95, sample_chars: int = 4000) -> Iterator[Item]:
     """Reject articles not in ``allowed`` (GC112); short texts only on a sure guess."""
@@ -131,7 +127,6 @@ class Deduplicator:
         return None
 
 
-@registry.steps.register("geoclaims.steps.clean.v1")
 def clean(items: Iterable[Item], config: dict, dedup: Deduplicator) -> Iterator[Item]:
     """All cleaning steps in order, as the extract config sets them."""
     lang = config["language"]

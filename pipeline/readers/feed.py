@@ -13,7 +13,7 @@ from ..records import Article
 from .common import binary_reject, html_to_text, looks_binary
 
 
-@registry.readers.register("geoclaims.readers.feed.v1")
+@registry.file_reader("feed", rank=3, suffixes=(".rss", ".atom", ".xml"), sniff=(b"<?xml", b"<rss", b"<feed"))
 def read_feed(path: Path, *, root: Path | None = None) -> Iterator[Article | Reject]:
     """One ``Article`` or ``Reject`` per feed entry."""
     path = Path(path)

@@ -14,7 +14,7 @@ from .common import binary_reject, files_under, looks_binary, relative_id
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
-@registry.readers.register("geoclaims.readers.html.v1")
+@registry.file_reader("html", rank=2, suffixes=(".html", ".htm", ".xhtml"), sniff=(b"<!doctype html", b"<html"))
 def read_html(path: Path, *, root: Path | None = None) -> Iterator[Article | Reject]:
     """One ``Article`` per HTML page (a file, or the .html files of a folder)."""
     path = Path(path)

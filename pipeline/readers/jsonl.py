@@ -25,7 +25,7 @@ TEXT_EVIDENCE_BYTES = 8  # a non-binary line at least this long shows the file i
 WHOLE_FILE_SNIFF = 1 << 16  # this many bytes of nothing but binary lines: the file is binary
 
 
-@registry.readers.register("geoclaims.readers.jsonl.v1")
+@registry.file_reader("jsonl", rank=0, suffixes=(".jsonl.gz", ".ndjson.gz", ".jsonl", ".ndjson"), sniff=(b"\x1f\x8b", b"{"))
 def read_jsonl(path: Path, *, root: Path | None = None) -> Iterator[Article | Reject]:
     """One ``Article`` or ``Reject`` per non-blank line; a damaged gzip stream ends with GC111."""
     path = Path(path)

@@ -10,7 +10,7 @@ from ..records import Article
 from .common import binary_reject, excerpt, files_under, looks_binary, relative_id
 
 
-@registry.readers.register("geoclaims.readers.text.v1")
+@registry.file_reader("text", rank=1, suffixes=(".txt", ".text"))
 def read_text(path: Path, *, root: Path | None = None) -> Iterator[Article | Reject]:
     """One ``Article`` per file; ``root`` defaults to the folder given (or a file's parent)."""
     path = Path(path)

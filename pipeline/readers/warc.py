@@ -17,7 +17,7 @@ from .html import html_article
 _DAMAGED = (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError, AttributeError)
 
 
-@registry.readers.register("geoclaims.readers.warc.v1")
+@registry.file_reader("warc", rank=4, suffixes=(".warc.gz", ".warc", ".arc.gz"), sniff=(b"warc/",))
 def read_warc(path: Path, *, root: Path | None = None) -> Iterator[Article | Reject]:
     """One ``Article`` or ``Reject`` per HTML response; a damaged archive ends with GC111."""
     path = Path(path)

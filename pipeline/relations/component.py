@@ -8,31 +8,17 @@ versioned name is ``geoclaims.relations.v1``).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
-from typing import NamedTuple
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..candidates import Candidate, candidate_pairs
+from ..ml.calibration import decide
+from ..ml.component import BatchedComponent, ClaimSpan, register_extensions
 from ..records import NONE_LABEL
-from .calibration import decide
+from ..resources import resolve  # the default models/relations: the shipped one outside a checkout
 
 FACTORY = "geoclaims_relations_v1"
-
-
-class ClaimSpan(NamedTuple):
-    """A classified pair on a Doc: what ``Doc._.claims`` holds."""
-
-    candidate: Candidate
-    type: str
-    confidence: float
-    motive: Span | None = None  # the cause that explains the claim (geoclaims_motive_v1)
-
-
-def register_extensions() -> None:
-    if not Doc.has_extension("claims"):
-        Doc.set_extension("claims", default=None)
 
 
 def distinct_actors(candidate: Candidate) -> bool:
@@ -54,14 +40,14 @@ def relation_items(candidates: Iterable[Candidate]) -> list[tuple[str, tuple[int
     return items
 
 
-class RelationComponent:
+class RelationComponent(BatchedComponent):
     def __init__(self, model_dir: str, *, batch_size: int = 32, max_pairs_per_sentence: int = 12,
                  threshold: float | None = None, backend: str = "torch", device: str = "cpu", threads: int = 1):
         from ..actors.resolve import resolve_span
         from .onnx_model import load_relation_model
 
         register_extensions()
-        self.model = load_relation_model(Path(model_dir), backend=backend, device=device, threads=threads)
+        self.model = load_relation_model(resolve(model_dir), backend=backend, device=device, threads=threads)
         self.batch_size, self.max_pairs = batch_size, max_pairs_per_sentence
         self.threshold = self.model.threshold if threshold is None else float(threshold)
         self.resolver = resolve_span
@@ -87,28 +73,6 @@ class RelationComponent:
             results.append(kept)
             cursor += len(cands)
         return results
-
-    def set_annotations(self, docs: Iterable[Doc], predictions: list[list[ClaimSpan]]) -> None:
-        for doc, claims in zip(docs, predictions):
-            doc._.claims = claims
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations([doc], self.predict([doc]))
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 64):
-        batch: list[Doc] = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= batch_size:
-                yield from self._annotated(batch)
-                batch = []
-        if batch:
-            yield from self._annotated(batch)
-
-    def _annotated(self, batch: list[Doc]):
-        self.set_annotations(batch, self.predict(batch))
-        return batch
 
 
 @Language.factory(FACTORY, default_config={"model_dir": "models/relations", "batch_size": 32,

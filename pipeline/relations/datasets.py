@@ -9,13 +9,13 @@ from __future__ import annotations
 import importlib
 import json
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterator
 
 from .. import registry
 from ..errors import GeoclaimsError
+# re-exported: callers that import them from here have the relation datasets registered first
+from ..ml.datasets import full_name, iter_dataset, load_examples, parse_data_arg, spec_label  # noqa: F401
 from .encoding import RelationExample
-
-PREFIX, SUFFIX = "geoclaims.datasets.", ".v1"
 
 
 @registry.datasets.register("geoclaims.datasets.jsonl.v1")
@@ -75,40 +75,3 @@ registry.datasets.register("geoclaims.datasets.plv.v1",
                            func=_lazy("geoclaims.corpora.event_examples", "load_plv_examples"))
 registry.datasets.register("geoclaims.datasets.silver.v1",
                            func=_lazy("geoclaims.relations.silver_data", "iter_silver_examples"))
-
-
-def full_name(name: str) -> str:
-    """``conll04`` -> ``geoclaims.datasets.conll04.v1``; full names pass through."""
-    return name if name.startswith(PREFIX) else f"{PREFIX}{name}{SUFFIX}"
-
-
-def iter_dataset(spec: dict[str, Any]) -> Iterator[RelationExample]:
-    options = dict(spec)
-    name = full_name(str(options.pop("name", "")))
-    try:
-        reader = registry.get(registry.datasets, name)
-    except KeyError as err:
-        raise GeoclaimsError("GC208", str(err)) from err
-    try:
-        yield from reader(**options)
-    except (FileNotFoundError, TypeError, ValueError) as err:
-        raise GeoclaimsError("GC208", f"{name} {options}: {err}") from err
-
-
-def load_examples(specs: Iterable[dict[str, Any]]) -> list[RelationExample]:
-    """All examples of the listed datasets, in order."""
-    return [example for spec in specs for example in iter_dataset(spec)]
-
-
-def parse_data_arg(value: str) -> dict[str, Any]:
-    """``NAME[:split]`` or a ``.jsonl`` path (command line) -> a dataset spec."""
-    if Path(value).suffix == ".jsonl" or Path(value).is_file():
-        return {"name": "jsonl", "path": value}
-    name, _, split = value.partition(":")
-    return {"name": name, "split": split} if split else {"name": name}
-
-
-def spec_label(spec: dict[str, Any]) -> str:
-    """A short printable name for a spec."""
-    options = ",".join(f"{k}={v}" for k, v in sorted(spec.items()) if k != "name")
-    return f"{full_name(str(spec.get('name', '')))}({options})"

@@ -12,7 +12,7 @@ import numpy as np
 
 from ..errors import GeoclaimsError
 from ..records import NONE_LABEL
-from .calibration import decide
+from ..ml.calibration import decide
 from .datasets import load_examples, parse_data_arg, spec_label
 from .encoding import RelationExample
 from .metrics import format_table, relation_metrics

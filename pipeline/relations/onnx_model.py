@@ -20,7 +20,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from ..errors import GeoclaimsError
-from .calibration import softmax
+from ..ml.calibration import softmax
 from .encoding import encode_item, length_sorted_batches
 from .onnx_export import cache_root, cached_build, export_onnx, quantize_int8
 
@@ -135,7 +135,7 @@ class OnnxSessionModel(ABC):
 
     def __init__(self, session: Any, labels: Sequence[str], *, max_length: int, temperature: float,
                  threshold: float, meta: dict, backend: str):
-        from .model import load_tokenizer
+        from ..ml.checkpoint import load_tokenizer
 
         self.session, self.labels = session, list(labels)
         self.max_length, self.temperature, self.threshold = max_length, float(temperature), float(threshold)

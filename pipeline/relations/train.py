@@ -12,15 +12,16 @@ from typing import Any, Sequence
 
 import torch
 
+from ..config import invalid_config, validate_section
 from ..errors import GeoclaimsError
 from ..records import NONE_LABEL, RELATION_LABELS
-from .calibration import choose_threshold, fit_temperature, softmax
+from ..ml.calibration import choose_threshold, fit_temperature, softmax
 from .datasets import load_examples
 from .encoding import RelationExample
 from .evaluate import check_labels, score_examples
 from .model import FROZEN, RelationModel, collate
-from .training_loop import (freeze_parameters, log, require_examples, run_selected_epochs, run_summary, start_run,
-                            training_meta, warmup_linear_schedule, weighted_cross_entropy)
+from ..ml.training_loop import (freeze_parameters, log, make_optimiser, require_examples, run_selected_epochs,
+                                run_summary, start_run, training_meta, weighted_cross_entropy)
 
 
 DEFAULTS: dict[str, Any] = {
@@ -33,44 +34,36 @@ DEFAULTS: dict[str, Any] = {
 WEIGHTINGS = ("none", "inverse_sqrt", "inverse")
 
 
-def _fail(detail: str) -> GeoclaimsError:
-    return GeoclaimsError("GC203", detail)
-
-
-def _check_number(cfg: dict, key: str, kind: type, low: float, high: float) -> None:
-    value = cfg[key]
-    if isinstance(value, bool) or not isinstance(value, (int, float) if kind is float else int):
-        raise _fail(f"{key} must be {'a number' if kind is float else 'an integer'}, got {value!r}")
-    if not low <= value <= high:
-        raise _fail(f"{key} = {value} is outside [{low}, {high}]")
-    cfg[key] = kind(value)
+# the numeric keys: (type, low, high, default), checked by the one config validator (GC203)
+NUMBERS: dict[str, tuple] = {
+    **{key: (int, low, high, DEFAULTS[key]) for key, low, high in (
+        ("seed", 0, 2**31), ("epochs", 1, 1000), ("batch_size", 1, 4096), ("max_length", 16, 512),
+        ("log_every", 0, 10**9), ("max_steps", 0, 10**9), ("eval_batch_size", 1, 4096), ("threads", 0, 256))},
+    **{key: (float, low, high, DEFAULTS[key]) for key, low, high in (
+        ("learning_rate", 1e-8, 1.0), ("warmup_ratio", 0.0, 1.0), ("weight_decay", 0.0, 1.0),
+        ("silver_weight", 0.0, 100.0))},
+}
 
 
 def validate_config(raw: dict[str, Any]) -> dict[str, Any]:
     """Defaults filled in and every value checked; unknown keys are an error (GC203)."""
     unknown = sorted(set(raw) - set(DEFAULTS))
     if unknown:
-        raise _fail(f"unknown keys {unknown}; known: {sorted(DEFAULTS)}")
+        raise invalid_config(f"unknown keys {unknown}; known: {sorted(DEFAULTS)}")
     cfg = {**copy.deepcopy(DEFAULTS), **copy.deepcopy(raw)}
-    for key, low, high in (("seed", 0, 2**31), ("epochs", 1, 1000), ("batch_size", 1, 4096),
-                           ("max_length", 16, 512), ("log_every", 0, 10**9), ("max_steps", 0, 10**9),
-                           ("eval_batch_size", 1, 4096), ("threads", 0, 256)):
-        _check_number(cfg, key, int, low, high)
-    for key, low, high in (("learning_rate", 1e-8, 1.0), ("warmup_ratio", 0.0, 1.0),
-                           ("weight_decay", 0.0, 1.0), ("silver_weight", 0.0, 100.0)):
-        _check_number(cfg, key, float, low, high)
+    cfg.update(validate_section({key: cfg[key] for key in NUMBERS}, NUMBERS))
     if cfg["class_weighting"] not in WEIGHTINGS:
-        raise _fail(f"class_weighting must be one of {WEIGHTINGS}")
+        raise invalid_config(f"class_weighting must be one of {WEIGHTINGS}")
     for key in ("train", "dev"):
         if not isinstance(cfg[key], list) or not all(isinstance(d, dict) and "name" in d for d in cfg[key]):
-            raise _fail(f"{key} must be a list of tables with a 'name', like {{name = \"conll04\", split = \"train\"}}")
+            raise invalid_config(f"{key} must be a list of tables with a 'name', like {{name = \"conll04\", split = \"train\"}}")
     labels = cfg["labels"]
     if not isinstance(labels, list) or NONE_LABEL not in labels or len(set(labels)) != len(labels):
-        raise _fail(f"labels must be a list of unique strings that includes {NONE_LABEL}")
+        raise invalid_config(f"labels must be a list of unique strings that includes {NONE_LABEL}")
     if cfg["device"] not in ("auto", "cpu", "cuda"):
-        raise _fail("device must be auto, cpu or cuda")
+        raise invalid_config("device must be auto, cpu or cuda")
     if not isinstance(cfg["type_thresholds"], bool):
-        raise _fail("type_thresholds must be true or false")
+        raise invalid_config("type_thresholds must be true or false")
     for key in ("name", "version", "output", "init_from"):
         cfg[key] = str(cfg[key])
     return cfg
@@ -84,9 +77,9 @@ def load_config(path: str | Path) -> dict[str, Any]:
         with open(path, "rb") as handle:
             return validate_config(tomllib.load(handle))
     except FileNotFoundError as err:
-        raise _fail(f"{path} not found") from err
+        raise invalid_config(f"{path} not found") from err
     except tomllib.TOMLDecodeError as err:
-        raise _fail(f"{path}: {err}") from err
+        raise invalid_config(f"{path}: {err}") from err
 
 
 def weighted_examples(examples: list[RelationExample], silver_weight: float) -> list[RelationExample]:
@@ -122,16 +115,6 @@ def class_weights(label_ids: Sequence[int], n_labels: int, scheme: str) -> torch
         weights[label] = count ** -power
     scale = len(label_ids) / sum(weights[label] * count for label, count in counts.items())
     return weights * scale
-
-
-def make_optimiser(net: torch.nn.Module, cfg: dict, total_steps: int):
-    decay, no_decay = [], []
-    for name, param in net.named_parameters():
-        if param.requires_grad:
-            (no_decay if name.endswith("bias") or "LayerNorm" in name else decay).append(param)
-    optimiser = torch.optim.AdamW([{"params": decay, "weight_decay": cfg["weight_decay"]},
-                                   {"params": no_decay, "weight_decay": 0.0}], lr=cfg["learning_rate"])
-    return optimiser, warmup_linear_schedule(optimiser, cfg["warmup_ratio"], total_steps)
 
 
 def argmax_micro_f1(model: RelationModel, examples: Sequence[RelationExample], batch_size: int) -> float:
@@ -187,7 +170,7 @@ def initial_model(cfg: dict) -> RelationModel:
         return RelationModel.from_base(cfg["labels"], max_length=cfg["max_length"], device=cfg["device"])
     model = RelationModel.load(cfg["init_from"], device=cfg["device"])
     if list(model.labels) != list(cfg["labels"]):
-        raise _fail(f"init_from {cfg['init_from']!r} has labels {model.labels}, the config {cfg['labels']}")
+        raise invalid_config(f"init_from {cfg['init_from']!r} has labels {model.labels}, the config {cfg['labels']}")
     model.net.float()
     return model
 

@@ -28,8 +28,10 @@ SENTENCES = {
 def extractor():
     from geoclaims.claims import ClaimExtractor
 
-    return ClaimExtractor(ROOT / "models" / "relations", component="geoclaims.relations.v2",
-                          motive_dir=ROOT / "models" / "motive")
+    from geoclaims.resources import shipped
+
+    return ClaimExtractor(shipped("models/relations"), component="geoclaims.relations.v2",
+                          motive_dir=shipped("models/motive"))
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from geoclaims.candidates import Candidate, PredicateWords
 from geoclaims.motive.encoding import ScoredSpan
 from geoclaims.motive.linking import context_sentences, link_motives
 from geoclaims.motive.model import SentenceCauses
-from geoclaims.relations.component import ClaimSpan
+from geoclaims.ml.component import ClaimSpan
 
 VOCAB = spacy.blank("en").vocab
 SAME = "Russia imposed restrictions on Kazakh imports because Kazakhstan refused to join BRICS .".split()

@@ -6,13 +6,15 @@ from pathlib import Path
 
 import pytest
 
+from geoclaims.resources import shipped
+
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "corpora" / "samples" / "kazakhstan-middle-power.jsonl"
-MOTIVE_MODEL = REPO / "models" / "motive"
+MOTIVE_MODEL = shipped("models/motive")
 
 
 def test_claim_span_motive_defaults_to_none():
-    from geoclaims.relations.component import ClaimSpan
+    from geoclaims.ml.component import ClaimSpan
 
     assert ClaimSpan(None, "SANCTION", 0.5).motive is None
 

@@ -6,7 +6,7 @@ import pytest
 
 from geoclaims.motive.encoding import (IGNORE, MotiveExample, ScoredSpan, decode_role, decode_sentence,
                                        encode_sentence, tag_tokens)
-from geoclaims.relations.model import load_tokenizer
+from geoclaims.ml.checkpoint import load_tokenizer
 
 TEXT = "Police fired tear gas to disperse protesters who threw stones ."
 CAUSE, EFFECT, SIGNAL = (22, 44), (0, 21), (22, 24)

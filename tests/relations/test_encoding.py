@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from geoclaims.relations.encoding import RelationExample, as_triple, encode_pair, mark_pair, mark_pair_positions
-from geoclaims.relations.model import load_tokenizer
+from geoclaims.ml.checkpoint import load_tokenizer
 
 TEXT = "Russia banned Kazakh grain imports on Monday."
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from geoclaims.relations.metrics import expected_calibration_error, format_table, relation_metrics
+from geoclaims.ml.metrics import expected_calibration_error
+from geoclaims.relations.metrics import format_table, relation_metrics
 
 LABELS = ["AID", "FIGHT", "NONE"]
 GOLD = ["AID", "AID", "FIGHT", "NONE", "NONE", "FIGHT"]

@@ -9,7 +9,7 @@ import torch
 from torch import nn
 
 from geoclaims.errors import GeoclaimsError
-from geoclaims.relations.model import autocast_dtype
+from geoclaims.ml.checkpoint import autocast_dtype
 from geoclaims.relations.onnx_export import cached_build, export_onnx, quantize_int8
 from geoclaims.relations.onnx_model import padded_batch, providers_for, resolve_backend
 
