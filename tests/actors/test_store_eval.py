@@ -46,11 +46,14 @@ CLAIMS = [
 ]
 
 
+def written(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return path
+
+
 @pytest.fixture()
 def gold_file(tmp_path: Path) -> Path:
-    path = tmp_path / "wikinews-test.jsonl"
-    path.write_text("".join(json.dumps(r) + "\n" for r in RECORDS))
-    return path
+    return written(tmp_path / "wikinews-test.jsonl", RECORDS)
 
 
 def test_scores_match_the_hand_computed_case(gold_file: Path):
