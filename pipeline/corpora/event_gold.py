@@ -89,8 +89,8 @@ def write_claim_gold(split: str, out: Path) -> dict:
 
 def merge(folder: Path, *, root: Path = EVENTS) -> dict[str, int]:
     """Answer files -> ``wikinews-<split>.jsonl`` records (sorted by item id); counts per split."""
-    from .event_adjudication import final_answers, passes
-    from .event_answers import to_record
+    from .annotation.event_adjudication import final_answers, passes
+    from .annotation.event_answers import to_record
 
     by_split: dict[str, list[dict]] = {}
     for batch in sorted(passes(folder)):

@@ -90,7 +90,7 @@ def iter_plv_sentences(split: str = "train") -> Iterator[dict]:
 
 def record_from_answer(row_index: int, answer: dict, *, annotator: str) -> dict | None:
     """Our stand-off record for one TSV row and the annotator's answer (None if the marks cannot be found)."""
-    from .event_answers import to_record
+    from .annotation.event_answers import to_record
 
     row = plv_rows()[row_index]
     spans = marked_spans(row["marked_sentence"], row["sentence"])

@@ -7,8 +7,8 @@ kappa for "the item has an event of this type". Disagreements are written for an
 answers with the final events and a one-line reason; the gold of an item is the first pass where the
 passes agree, else the adjudicated answer (which keeps its reason).
 
-``python -m geoclaims.corpora.event_adjudication disagreements DIR`` writes ``DIR/adjudicate/<batch>.jsonl``;
-``python -m geoclaims.corpora.event_adjudication agreement DIR`` prints the agreement table.
+``python -m geoclaims.corpora.annotation.event_adjudication disagreements DIR`` writes ``DIR/adjudicate/<batch>.jsonl``;
+``python -m geoclaims.corpora.annotation.event_adjudication agreement DIR`` prints the agreement table.
 """
 from __future__ import annotations
 

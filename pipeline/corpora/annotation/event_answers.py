@@ -6,7 +6,7 @@ per pool item: ``{"item", "skip", "events": [{"type", "trigger", "sources": [{"t
 what is malformed or cannot be found; ``to_record`` turns an answered item into a stand-off record
 whose offsets index the article text (a quote that occurs twice is taken nearest to the trigger).
 
-``python -m geoclaims.corpora.event_answers check FILE...``
+``python -m geoclaims.corpora.annotation.event_answers check FILE...``
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The event annotation pool: whole Wikinews articles, every sentence that holds an actor.
 
-``python -m geoclaims.corpora.event_pool --out build/annotation/events`` draws articles from each
+``python -m geoclaims.corpora.annotation.event_pool --out build/annotation/events`` draws articles from each
 split of ``geoclaims.corpora.wikinews`` (seeded), parses them the way the pipeline does
 (``geoclaims.nlp.build_nlp``: en_core_web_sm + the actor ruler), and keeps every sentence with an
 actor entity, so that the sentences without an event are real ones, not ones picked by keyword. Items
@@ -14,7 +14,7 @@ import json
 import random
 from pathlib import Path
 
-from .standoff import text_sha1
+from ..standoff import text_sha1
 
 ACTOR_LABELS = ("GPE", "NORP", "ORG", "PERSON")
 MIN_CHARS = 300
@@ -22,7 +22,7 @@ MIN_CHARS = 300
 
 def drawn_articles(split: str, count: int, *, seed: int, skip: set[str] = frozenset()):
     """``count`` articles of a split, seeded, with enough text to annotate."""
-    from .wikinews import iter_wikinews_articles, wikinews_splits
+    from ..wikinews import iter_wikinews_articles, wikinews_splits
 
     splits = wikinews_splits()
     seen_titles: set[str] = set()

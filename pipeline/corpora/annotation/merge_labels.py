@@ -1,6 +1,6 @@
 """Turn an annotation round (pool + labels files) into committed stand-off records.
 
-``python -m geoclaims.corpora.merge_labels --pool build/annotation/pool.jsonl --labels
+``python -m geoclaims.corpora.annotation.merge_labels --pool build/annotation/pool.jsonl --labels
 build/annotation/labels-1.jsonl:ann1 ... --out corpora/annotations/relations/main-round1.jsonl``
 keeps from the pool only where the words are (offsets, sentence hash) and from the labels what the
 annotator decided; the predicate and motive words are located in the sentence and stored as offsets.

@@ -1,6 +1,6 @@
 """The annotation pool: candidate pairs drawn the way the pipeline draws them, for the team to label.
 
-``python -m geoclaims.corpora.pool --out build/annotation`` parses sentences of Reuters-21578
+``python -m geoclaims.corpora.annotation.pool --out build/annotation`` parses sentences of Reuters-21578
 (trade, grain, crude and other international topics), BBC business and politics, and Multi-CoPED,
 takes every pipeline candidate pair, and picks sentences so that each PLOVER type is likely to be
 represented (the CAMEO rules' guess steers the draw, it is never shown to annotators), plus a random
@@ -15,7 +15,7 @@ import random
 from collections import defaultdict
 from pathlib import Path
 
-from .standoff import text_sha1
+from ..standoff import text_sha1
 
 REUTERS_TOPICS = ("trade", "grain", "wheat", "crude", "ship", "money-fx", "sugar", "oilseed", "veg-oil",
                   "corn", "coffee", "cocoa", "gas", "nat-gas", "iron-steel", "jobs", "ipi")
@@ -23,9 +23,9 @@ REUTERS_TOPICS = ("trade", "grain", "wheat", "crude", "ship", "money-fx", "sugar
 
 def pool_documents(max_reuters: int, max_bbc: int):
     """(corpus, doc_id, text) triples in a fixed order."""
-    from .bbc import iter_bbc_articles
-    from .multicoped import iter_class_sentences
-    from .reuters import iter_reuters_articles
+    from ..bbc import iter_bbc_articles
+    from ..multicoped import iter_class_sentences
+    from ..reuters import iter_reuters_articles
 
     for n, article in enumerate(iter_reuters_articles(topics=REUTERS_TOPICS)):
         if n >= max_reuters:

@@ -1,13 +1,13 @@
 """The qualifier annotation round: gold events of the dev and test splits, with their context, for
 the team to mark negation, modality, attribution, time and motive; and the merge back to stand-off.
 
-``python -m geoclaims.corpora.qualifier_pool pool --out build/qualifiers`` writes ``pool-N.jsonl``
+``python -m geoclaims.corpora.annotation.qualifier_pool pool --out build/qualifiers`` writes ``pool-N.jsonl``
 chunks (a build artefact with text, never committed): one item per gold event (label not NONE) whose
 document falls in the dev or test split, with a context window around the sentence (the motive may sit
 in a neighbouring sentence), the publication date where the corpus has one, and the labels the
 relation round already gave (negated, modality, motive) for the annotator to check.
 
-``python -m geoclaims.corpora.qualifier_pool merge LABELS... --out FILE`` turns the annotators'
+``python -m geoclaims.corpora.annotation.qualifier_pool merge LABELS... --out FILE`` turns the annotators'
 answers, which quote text (``"attribution": "Peskov"``), into stand-off records with character
 offsets into the document (the occurrence nearest to the event's sentence inside the window); an
 answer whose quote is not found is reported and left out, never guessed.
@@ -18,8 +18,8 @@ import argparse
 import json
 from pathlib import Path
 
-from .qualifier_gold import document_published
-from .standoff import corpus_texts, iter_records, record_split, text_sha1
+from ..qualifier_gold import document_published
+from ..standoff import corpus_texts, iter_records, record_split, text_sha1
 
 WINDOW_BEFORE, WINDOW_AFTER = 500, 700
 SPANS = ("attribution", "time", "motive")

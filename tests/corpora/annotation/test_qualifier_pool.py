@@ -1,5 +1,5 @@
 """The qualifier round's pool and merge: context windows, quote location, stand-off records."""
-from geoclaims.corpora.qualifier_pool import context_window, locate, standoff_record
+from geoclaims.corpora.annotation.qualifier_pool import context_window, locate, standoff_record
 from geoclaims.corpora.standoff import text_sha1
 
 TEXT = ("Officials met on Monday. Russia restricted Kazakh grain imports on Tuesday, a ministry said. "
