@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import GeoclaimsError
+from ..ml.metrics import percentile_interval
 
 SIDES = {"sources": "subject", "targets": "object"}
 FIELDS = ("gold", "matched", "right", "gold_coded", "matched_coded", "right_coded")
@@ -121,8 +122,7 @@ def bootstrap(per_article: list[dict], *, resamples: int = RESAMPLES, seed: int 
                 values[side, key].append(result[side][key])
     out: dict = {side: {} for side in SIDES}
     for (side, key), xs in values.items():
-        xs.sort()
-        out[side][key] = [xs[int(0.025 * (len(xs) - 1))], xs[int(0.975 * (len(xs) - 1))]]
+        out[side][key] = percentile_interval(xs)
     return out
 
 
@@ -154,10 +154,7 @@ def codes_interval(claims: list[dict], *, resamples: int = RESAMPLES, seed: int 
         total = {k: sum(g[k] for g in sample) for k in groups[0]}
         both.append(_rate(total["both_codes"], total["with_object"]))
         single.append(_rate(total["null_object_subject_coded"], total["null_object"]))
-    def interval(xs):
-        xs.sort()
-        return [xs[int(0.025 * (len(xs) - 1))], xs[int(0.975 * (len(xs) - 1))]]
-    return {"both_codes": interval(both), "null_object_subject_coded": interval(single)}
+    return {"both_codes": percentile_interval(both), "null_object_subject_coded": percentile_interval(single)}
 
 
 def score_actors(claims: Iterable[dict], records: list[dict], *, resamples: int = RESAMPLES) -> dict:

@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..ml.metrics import percentile_interval
 from ..records import PLOVER_TYPES
 
 RESAMPLES = 1000
@@ -101,10 +102,7 @@ def bootstrap(per_article: list[dict], *, resamples: int = RESAMPLES, seed: int 
         values["event_f1"].append(result["event"]["f1"])
         values["type_f1"].append(result["type"]["f1"])
         values["top1_accuracy"].append(result["top1_accuracy"])
-    def interval(xs):
-        xs = sorted(xs)
-        return [xs[int(0.025 * (len(xs) - 1))], xs[int(0.975 * (len(xs) - 1))]]
-    return {key: interval(xs) for key, xs in values.items()}
+    return {key: percentile_interval(xs) for key, xs in values.items()}
 
 
 def score_claims(claims: Iterable[dict], gold: dict[str, list[dict]], *, resamples: int = RESAMPLES) -> dict:

@@ -20,6 +20,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..ml.metrics import percentile_interval
+
 RESAMPLES = 1000
 
 
@@ -53,8 +55,7 @@ def score_sentences(claims: Iterable[dict], gold: list[dict], *, resamples: int 
         sample = means([rows[rng.randrange(len(rows))] for _ in rows])
         for k in keys:
             draws[k].append(sample[k])
-    result["ci95"] = {k: [sorted(v)[int(0.025 * (len(v) - 1))], sorted(v)[int(0.975 * (len(v) - 1))]]
-                      for k, v in draws.items()}
+    result["ci95"] = {k: percentile_interval(v) for k, v in draws.items()}
     return result
 
 

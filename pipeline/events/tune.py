@@ -40,6 +40,13 @@ def kept_claims(claims: list[dict], thresholds: dict[str, float], default: float
     return [c for c in claims if c["confidence"] >= thresholds.get(c["predicate"]["type"], default)]
 
 
+def claims_by_article(claims: Iterable[dict]) -> dict[str, list[dict]]:
+    by_article: dict[str, list[dict]] = defaultdict(list)
+    for claim in claims:
+        by_article[claim["article_id"]].append(claim)
+    return by_article
+
+
 def event_f1(claims_by_article: dict[str, list[dict]], gold: dict[str, list[dict]],
              thresholds: dict[str, float], default: float) -> float:
     per_article = [article_counts(kept_claims(claims_by_article.get(a, []), thresholds, default), events)
@@ -51,10 +58,7 @@ def fit_claim_thresholds(claims: Iterable[dict], gold: dict[str, list[dict]], *,
                          grid: tuple[float, ...] = THRESHOLD_GRID, min_events: int = MIN_EVENTS,
                          max_shift: float = MAX_SHIFT, sweeps: int = SWEEPS) -> dict[str, float]:
     """θ per type maximising end-to-end event micro-F1 of the open-threshold ``claims`` against ``gold``."""
-    by_article: dict[str, list[dict]] = defaultdict(list)
-    for claim in claims:
-        if claim["article_id"] in gold:
-            by_article[claim["article_id"]].append(claim)
+    by_article = claims_by_article(claims)
     counts = defaultdict(int)
     for events in gold.values():
         for event in events:
@@ -75,18 +79,22 @@ def open_claims(model_dir: Path, articles: list, *, batch_size: int = 16) -> lis
     from ..claims import ClaimExtractor
 
     extractor = ClaimExtractor(model_dir, component="geoclaims.relations.v2", batch_size=batch_size)
-    for _, pipe in extractor.nlp.pipeline:
-        if hasattr(pipe, "thresholds"):
-            pipe.thresholds, pipe.threshold = {}, 0.0
+    events = extractor.nlp.get_pipe("geoclaims_relations")
+    events.thresholds, events.threshold = {}, 0.0
     return [c.to_dict() for claims in extractor.extract(articles) for c in claims]
 
 
 def read_articles(path: Path) -> list:
+    """The dev articles through the project's JSON Lines reader; a rejected line stops the tuning."""
+    from ..errors import GeoclaimsError
+    from ..readers.jsonl import read_jsonl
     from ..records import Article
 
-    rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [Article(id=r["id"], text=r["text"], published=r.get("published"), title=r.get("title"))
-            for r in rows]
+    items = list(read_jsonl(Path(path)))
+    bad = [item for item in items if not isinstance(item, Article)]
+    if bad:
+        raise GeoclaimsError("GC208", f"{path}: {len(bad)} article line(s) rejected, first: {bad[0]}")
+    return items
 
 
 def write_thresholds(model_dir: Path, thresholds: dict[str, float], fitted_on: list[str]) -> None:
@@ -112,9 +120,7 @@ def main(argv: list[str] | None = None) -> None:
     gold = read_gold(args.gold)
     claims = open_claims(args.model, read_articles(args.articles))
     thresholds = fit_claim_thresholds(claims, gold, default=default)
-    by_article: dict[str, list[dict]] = defaultdict(list)
-    for claim in claims:
-        by_article[claim["article_id"]].append(claim)
+    by_article = claims_by_article(claims)
     report = {"default": default, "thresholds": thresholds,
               "dev_event_f1_global": event_f1(by_article, gold, {}, default),
               "dev_event_f1_tuned": event_f1(by_article, gold, thresholds, default)}

@@ -16,6 +16,12 @@ def prf(true_positive: int, predicted: int, actual: int) -> dict[str, float]:
     return {"precision": precision, "recall": recall, "f1": f1}
 
 
+def percentile_interval(values: Sequence[float], level: float = 0.95) -> list[float]:
+    """The central ``level`` percentile interval of bootstrap ``values`` (nearest rank, as all our reports use)."""
+    ordered, tail = sorted(values), (1.0 - level) / 2
+    return [ordered[int(tail * (len(ordered) - 1))], ordered[int((1.0 - tail) * (len(ordered) - 1))]]
+
+
 def expected_calibration_error(probs: np.ndarray, gold: Sequence[int], n_bins: int = ECE_BINS) -> float:
     """ECE over the max probability in ``n_bins`` equal-width bins; correct = argmax is gold."""
     probs = np.asarray(probs, dtype=np.float64)

@@ -46,3 +46,19 @@ def test_written_thresholds_keep_the_rest_of_the_calibration(tmp_path):
     saved = json.loads((tmp_path / "calibration.json").read_text())
     assert saved == {"temperature": 1.2, "threshold": 0.46, "type_thresholds": {"SANCTION": 0.4},
                      "type_thresholds_fitted_on": ["dev.jsonl"]}
+
+
+def test_dev_articles_are_read_by_the_project_reader_and_a_bad_line_stops_the_tuning(tmp_path):
+    import pytest
+
+    from geoclaims.errors import GeoclaimsError
+    from geoclaims.events.tune import read_articles
+
+    good = tmp_path / "dev.jsonl"
+    good.write_text(json.dumps({"id": "a", "text": "France and Germany met in Berlin.", "published": "2011-05-01"}) + "\n")
+    (article,) = read_articles(good)
+    assert (article.id, article.published) == ("a", "2011-05-01")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(good.read_text() + "{not json\n")
+    with pytest.raises(GeoclaimsError):
+        read_articles(bad)
