@@ -214,8 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backends", default="onnx,onnx-int8,torch", help="extract backends to time")
     parser.add_argument("--workers", type=int, default=2, help="largest --workers for the scaling row (1: none)")
     parser.add_argument("--device", choices=("cpu", "cuda"), default="cpu", help="where the classifier runs")
-    parser.add_argument("--compare", nargs=2, metavar=("COMPONENT", "MODEL_DIR"),
-                        help="also time the onnx backend with this relation component and model "
+    parser.add_argument("--compare", nargs=2, metavar=("COMPONENT", "MODEL_DIR"), action="append", default=[],
+                        help="also time the onnx backend with this relation component and model, repeatable "
                              "(v0.1 side by side: geoclaims.relations.v1 build/models/relations-v01)")
     parser.add_argument("--out", type=Path, default=OUT / "bench.json")
     parser.add_argument("--stage", nargs="+", help=argparse.SUPPRESS)
@@ -239,10 +239,10 @@ def main(argv: list[str] | None = None) -> int:
         row = run_stage("extract", str(corpus_path), backend, args.device)
         row["ratio_to_spacy"] = round(row["words_per_s"] / report["spacy"]["words_per_s"], 3)
         report["extract"][backend] = row
-    if args.compare:
-        row = run_stage("extract", str(corpus_path), "onnx", args.device, *args.compare)
+    for component, model_dir in args.compare:
+        row = run_stage("extract", str(corpus_path), "onnx", args.device, component, model_dir)
         row["ratio_to_spacy"] = round(row["words_per_s"] / report["spacy"]["words_per_s"], 3)
-        report["extract"][f"onnx {args.compare[0]} {Path(args.compare[1]).name}"] = row
+        report["extract"][f"onnx {component} {Path(model_dir).name}"] = row
     report["classifier"] = run_stage("classifier", args.device)
     if args.workers > 1:
         report["workers"] = [run_stage("workers", str(corpus_path), str(n)) for n in range(1, args.workers + 1)]

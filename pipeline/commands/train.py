@@ -54,7 +54,14 @@ def run_motive(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     if args.task == "motive":
         return run_motive(args)
-    from ..relations.train import load_config, train_relations, validate_config
+    from ..relations.span_train import is_span_config
+
+    if is_span_config(resolve(args.config)):  # architecture = "span-pool": one encoder pass per sentence
+        from ..relations.span_train import load_span_config as load_config
+        from ..relations.span_train import train_span_relations as train_relations
+        from ..relations.span_train import validate_span_config as validate_config
+    else:
+        from ..relations.train import load_config, train_relations, validate_config
 
     summary = train_relations(validate_config(configured(args, load_config)))
     micro = summary["metrics"]["micro"]

@@ -200,6 +200,13 @@ def torch_relation_model() -> type:
 
 
 def load_relation_model(path: str | Path, *, backend: str = "auto", device: str = "cpu", threads: int = 1):
-    """The relation model at ``path`` on the chosen backend and device (see the module docstring)."""
+    """The relation model at ``path`` on the chosen backend and device (see the module docstring); a
+    span-pool model folder (``model.json`` ``architecture = "span-pool"``) loads its own classes."""
+    from .span_model import is_span_model
+
+    if is_span_model(path):
+        from .span_onnx import load_span_relation_model
+
+        return load_span_relation_model(path, backend=backend, device=device, threads=threads)
     return load_on_backend(path, torch_relation_model, OnnxRelationModel, backend=backend, device=device,
                            threads=threads)

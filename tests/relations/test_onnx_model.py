@@ -143,13 +143,17 @@ def test_onnx_backends_match_torch_on_gold_pairs(relation_model_dir: Path, tmp_p
     from geoclaims.relations.datasets import load_examples, parse_data_arg
     from geoclaims.relations.model import RelationModel
     from geoclaims.relations.onnx_model import OnnxRelationModel
+    from geoclaims.relations.span_model import SpanRelationModel, is_span_model
+    from geoclaims.relations.span_onnx import OnnxSpanRelationModel
 
+    span = is_span_model(relation_model_dir)  # the shipped 0.3.0 is a span-pool model
+    torch_class, onnx_class = (SpanRelationModel, OnnxSpanRelationModel) if span else (RelationModel, OnnxRelationModel)
     examples = load_examples([parse_data_arg("geoclaims.datasets.gold.v1:test")])[:64]
-    reference = RelationModel.load(relation_model_dir, device="cpu").predict_proba(examples)
-    fp32 = OnnxRelationModel.load(relation_model_dir, int8=False, cache_dir=tmp_path).predict_proba(examples)
-    int8 = OnnxRelationModel.load(relation_model_dir, int8=True, cache_dir=tmp_path).predict_proba(examples)
+    reference = torch_class.load(relation_model_dir, device="cpu").predict_proba(examples)
+    fp32 = onnx_class.load(relation_model_dir, int8=False, cache_dir=tmp_path).predict_proba(examples)
+    int8 = onnx_class.load(relation_model_dir, int8=True, cache_dir=tmp_path).predict_proba(examples)
     assert np.abs(fp32 - reference).max() < 1e-4
     assert (int8.argmax(1) == reference.argmax(1)).mean() >= 0.9
-    bf16 = RelationModel.load(relation_model_dir, device="cpu", mixed_precision=True)
+    bf16 = torch_class.load(relation_model_dir, device="cpu", mixed_precision=True)
     assert bf16.autocast_dtype is torch.bfloat16
     assert (bf16.predict_proba(examples).argmax(1) == reference.argmax(1)).mean() >= 0.9

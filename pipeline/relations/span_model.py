@@ -23,11 +23,11 @@ import torch
 from safetensors.torch import load_file
 from torch import nn
 
-from geoclaims.errors import GeoclaimsError
-from geoclaims.ml.checkpoint import DELTA_FILE, FROZEN, META_FILE, base_model_dir, base_sha256
-from geoclaims.relations.model import RelationModel, RelationNet
+from ..errors import GeoclaimsError
+from ..ml.checkpoint import DELTA_FILE, FROZEN, META_FILE, base_model_dir, base_sha256
+from .model import RelationModel, RelationNet
 
-from .encoding import SentenceBatchInput, batch_arrays, encode_sentences, sentence_batches
+from .span_encoding import SentenceBatchInput, batch_arrays, encode_sentences, sentence_batches
 
 ARCHITECTURE = "span-pool"
 PAIR_INPUTS = ("pair_row", "subj_start", "subj_end", "obj_start", "obj_end")

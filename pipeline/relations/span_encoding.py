@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple, Sequence
 
-from geoclaims.relations.encoding import Offsets, _window, as_triple
+from .encoding import Offsets, _window, as_triple
 
 
 class PairSpans(NamedTuple):

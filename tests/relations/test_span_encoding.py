@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from span_pool.encoding import batch_arrays, char_span_tokens, encode_sentences, sentence_batches
+from geoclaims.relations.span_encoding import batch_arrays, char_span_tokens, encode_sentences, sentence_batches
 
 
 class WhitespaceTokenizer:

@@ -11,8 +11,8 @@ from safetensors import safe_open
 
 from geoclaims.errors import GeoclaimsError
 from geoclaims.records import RELATION_LABELS
-from span_pool.model import SpanRelationNet, is_span_model, span_mean
-from span_pool.train import validate_span_config
+from geoclaims.relations.span_model import SpanRelationNet, is_span_model, span_mean
+from geoclaims.relations.span_train import validate_span_config
 
 TINY_RELATIONS = Path(__file__).resolve().parents[1] / "fixtures" / "relations_tiny.jsonl"
 ITEMS = [("Russia banned Kazakh grain exports on Monday.", (0, 6), (14, 26)),
@@ -62,7 +62,7 @@ def test_is_span_model_reads_model_json(tmp_path):
 
 @pytest.fixture(scope="module")
 def tiny_span_model(tmp_path_factory):
-    from span_pool.train import train_span_relations
+    from geoclaims.relations.span_train import train_span_relations
 
     out = tmp_path_factory.mktemp("span") / "model"
     data = {"name": "geoclaims.datasets.jsonl.v1", "path": str(TINY_RELATIONS)}
@@ -74,8 +74,8 @@ def tiny_span_model(tmp_path_factory):
 
 @pytest.mark.slow
 def test_training_saves_a_v2_delta_that_reloads_and_reproduces(tiny_span_model, tmp_path):
-    from span_pool.model import SpanRelationModel
-    from span_pool.train import train_span_relations
+    from geoclaims.relations.span_model import SpanRelationModel
+    from geoclaims.relations.span_train import train_span_relations
 
     out, summary, config = tiny_span_model
     assert len(summary["train"]["losses"]) == 4
@@ -99,7 +99,7 @@ def test_training_saves_a_v2_delta_that_reloads_and_reproduces(tiny_span_model, 
 def test_v1_scoring_code_scores_the_v2_model(tiny_span_model):
     from geoclaims.relations.datasets import load_examples
     from geoclaims.relations.evaluate import score_examples
-    from span_pool.model import SpanRelationModel
+    from geoclaims.relations.span_model import SpanRelationModel
 
     out, summary, _ = tiny_span_model
     dev = load_examples([{"name": "jsonl", "path": str(TINY_RELATIONS), "limit": 8}])
@@ -110,8 +110,8 @@ def test_v1_scoring_code_scores_the_v2_model(tiny_span_model):
 
 @pytest.mark.slow
 def test_onnx_fp32_matches_torch(tiny_span_model, tmp_path):
-    from span_pool.model import SpanRelationModel
-    from span_pool.onnx_model import OnnxSpanRelationModel
+    from geoclaims.relations.span_model import SpanRelationModel
+    from geoclaims.relations.span_onnx import OnnxSpanRelationModel
 
     out, _, _ = tiny_span_model
     expected = SpanRelationModel.load(out, device="cpu").predict_proba(ITEMS)

@@ -12,11 +12,11 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from geoclaims.relations.onnx_model import (OnnxSessionModel, cached_model_file, export_model_file, load_on_backend,
+from .onnx_model import (OnnxSessionModel, cached_model_file, export_model_file, load_on_backend,
                                            ort_session)
 
-from .encoding import batch_arrays, encode_sentences, sentence_batches
-from .model import PAIR_INPUTS
+from .span_encoding import batch_arrays, encode_sentences, sentence_batches
+from .span_model import PAIR_INPUTS
 
 SENTENCE_AXES = {0: "sentences", 1: "sequence"}
 
@@ -41,7 +41,7 @@ def dynamic_axes() -> dict[str, dict[int, str]]:
 
 def build_span_onnx_file(model_dir: Path, folder: Path, *, int8: bool) -> Path:
     """Export the v2 torch model at ``model_dir`` (fp32) into ``folder``, quantised to int8 if asked."""
-    from .model import SpanRelationModel
+    from .span_model import SpanRelationModel
 
     net = SpanRelationModel.load(model_dir, device="cpu").net
     return export_model_file(net, example_inputs(), folder, int8=int8, dynamic_axes=dynamic_axes())
@@ -57,7 +57,7 @@ class OnnxSpanRelationModel(OnnxSessionModel):
     @classmethod
     def load(cls, path: str | Path, *, int8: bool = False, device: str = "cpu", threads: int = 1,
              cache_dir: Path | None = None) -> "OnnxSpanRelationModel":
-        from .model import SpanRelationModel
+        from .span_model import SpanRelationModel
 
         folder = Path(path)
         calibrated = SpanRelationModel.read_metadata(folder)
@@ -79,7 +79,7 @@ class OnnxSpanRelationModel(OnnxSessionModel):
 
 
 def torch_span_model() -> type:
-    from .model import SpanRelationModel
+    from .span_model import SpanRelationModel
 
     return SpanRelationModel
 

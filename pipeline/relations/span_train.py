@@ -4,7 +4,8 @@ Same data, seed discipline, class weighting, schedule, dev model selection (argm
 epoch), save -> reload (fp16 delta) -> calibration on dev as v1 (``geoclaims.relations.train``); the
 differences: ``batch_size`` counts sentences, the new pair head learns ``head_lr_multiplier`` times
 faster than the encoder, and the config must say ``architecture = "span-pool"``.
-Run: ``PYTHONPATH=experiments python -m span_pool.train --config experiments/span_pool/relations-v2.toml``.
+Run: ``geoclaims train relations --config pipeline/configs/relations-span.toml`` (the command picks this
+trainer when the config says ``architecture = "span-pool"``), or ``python -m geoclaims.relations.span_train``.
 """
 from __future__ import annotations
 
@@ -16,17 +17,17 @@ from typing import Any, Sequence
 
 import torch
 
-from geoclaims.config import invalid_config
-from geoclaims.errors import GeoclaimsError
-from geoclaims.ml.checkpoint import FROZEN
-from geoclaims.ml.training_loop import (freeze_parameters, log, run_selected_epochs, start_run,
+from ..config import invalid_config
+from ..errors import GeoclaimsError
+from ..ml.checkpoint import FROZEN
+from ..ml.training_loop import (freeze_parameters, log, run_selected_epochs, start_run,
                                         warmup_linear_schedule, weighted_cross_entropy)
-from geoclaims.relations.encoding import RelationExample
-from geoclaims.relations.train import (DEFAULTS, argmax_micro_f1, class_weights, load_train_dev,
+from .encoding import RelationExample
+from .train import (DEFAULTS, argmax_micro_f1, class_weights, load_train_dev,
                                        save_and_calibrate, validate_config)
 
-from .encoding import SentenceBatchInput, batch_arrays
-from .model import ARCHITECTURE, SpanRelationModel, to_tensors
+from .span_encoding import SentenceBatchInput, batch_arrays
+from .span_model import ARCHITECTURE, SpanRelationModel, to_tensors
 
 SPAN_DEFAULTS: dict[str, Any] = {"architecture": ARCHITECTURE, "head_lr_multiplier": 10.0, "pair_attention": False,
                                  "name": "geoclaims-relations-v2", "output": "models/relations-v2"}
@@ -118,6 +119,28 @@ def run_span_epochs(model: SpanRelationModel, train: Sequence[RelationExample], 
                                dev_f1=lambda: argmax_micro_f1(model, dev, cfg["eval_batch_size"]))
 
 
+def copy_encoder(model: SpanRelationModel, init_from: str) -> None:
+    """Start from the fine-tuned encoder of a per-pair model (``init_from``); the pair head stays new."""
+    from .model import RelationModel
+
+    source = RelationModel.load(init_from, device="cpu")
+    model.net.bert.load_state_dict({k: v.float() for k, v in source.net.bert.state_dict().items()})
+
+
+def write_span_type_thresholds(out: Path, dev: Sequence[RelationExample], cfg: dict) -> dict[str, float]:
+    """Per-type thresholds fitted on dev pairs, written into ``calibration.json`` (as v1's trainer does)."""
+    from ..events.decide import fit_type_thresholds
+
+    model = SpanRelationModel.load(out, device=cfg["device"])
+    probs = model.predict_proba(dev, batch_size=cfg["eval_batch_size"])
+    thresholds = fit_type_thresholds(probs, [e.label for e in dev], model.labels, default=model.threshold)
+    path = out / "calibration.json"
+    calibration = json.loads(path.read_text())
+    calibration["type_thresholds"] = thresholds
+    path.write_text(json.dumps(calibration, indent=1) + "\n")
+    return thresholds
+
+
 def train_span_relations(config: dict[str, Any]) -> dict:
     """Train, select, save, reload, calibrate and evaluate the v2 model; returns the summary (dev)."""
     cfg = validate_span_config(config)
@@ -125,12 +148,16 @@ def train_span_relations(config: dict[str, Any]) -> dict:
     train, dev = load_train_dev(cfg)
     model = SpanRelationModel.from_base(cfg["labels"], max_length=cfg["max_length"], device=cfg["device"],
                                         pair_attention=cfg["pair_attention"])
+    if cfg["init_from"]:
+        copy_encoder(model, cfg["init_from"])
     freeze_parameters(model.net, FROZEN)
     if not cfg["quiet"]:
         log(f"{len(train)} training pairs in {len({e.text for e in train})} sentences, {len(dev)} dev pairs, "
             f"device {model.device}, labels {dict(Counter(e.label for e in train))}")
     stats = run_span_epochs(model, train, dev, cfg)
     summary = save_and_calibrate(model, dev, cfg, stats)
+    if cfg["type_thresholds"]:
+        summary["type_thresholds"] = write_span_type_thresholds(Path(cfg["output"]), dev, cfg)
     metrics = summary["metrics"]
     if not cfg["quiet"]:
         log(f"saved {summary['output']}; dev micro-F1 {metrics['micro']['f1']:.4f} macro-F1 "
@@ -140,7 +167,7 @@ def train_span_relations(config: dict[str, Any]) -> dict:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``PYTHONPATH=experiments python -m span_pool.train --config experiments/span_pool/relations-v2.toml``."""
+    """``python -m geoclaims.relations.span_train --config pipeline/configs/relations-span.toml``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config", required=True, help="the span-pool TOML config (relations-v2.toml here)")
     parser.add_argument("--out", help="output model directory (overrides the config's 'output')")
