@@ -87,8 +87,12 @@ def write_claim_gold(split: str, out: Path) -> dict:
     return {"articles": len(ids), "events": len(rows)}
 
 
-def merge(folder: Path, *, root: Path = EVENTS) -> dict[str, int]:
-    """Answer files -> ``wikinews-<split>.jsonl`` records (sorted by item id); counts per split."""
+def merge(folder: Path, *, root: Path = EVENTS, append: bool = False, selection: str | None = None) -> dict[str, int]:
+    """Answer files -> ``wikinews-<split>.jsonl`` records (sorted by item id); counts per split.
+
+    ``append``: a later round (its own folder, new item ids) is added to the records already there;
+    an item id that is already there is replaced by the new answer. ``selection`` (e.g. "targeted": articles
+    chosen by ``annotation.event_targets``) is written into each new record."""
     from .annotation.event_adjudication import final_answers, passes
     from .annotation.event_answers import to_record
 
@@ -103,9 +107,14 @@ def merge(folder: Path, *, root: Path = EVENTS) -> dict[str, int]:
             record = to_record(pool[item_id], answer, annotator=annotators)
             if answer.get("reason"):
                 record["reason"] = answer["reason"]
+            if selection:
+                record["selection"] = selection
             by_split.setdefault(split, []).append(record)
     root.mkdir(parents=True, exist_ok=True)
     for split, records in by_split.items():
+        if append:
+            fresh = {r["id"] for r in records}
+            records.extend(r for r in iter_event_records(split, root=root) if r["id"] not in fresh)
         records.sort(key=lambda r: r["id"])
         (root / f"wikinews-{split}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
     return {split: len(records) for split, records in by_split.items()}
@@ -116,6 +125,8 @@ def main(argv: list[str] | None = None) -> None:
     sub = parser.add_subparsers(dest="command", required=True)
     m = sub.add_parser("merge")
     m.add_argument("folder", type=Path, nargs="?", default=Path("build/annotation/events"))
+    m.add_argument("--append", action="store_true", help="add a later round to the records already there")
+    m.add_argument("--selection", help="how the round chose its articles (e.g. targeted), kept in each record")
     g = sub.add_parser("claim-gold")
     g.add_argument("split", choices=["train", "dev", "test"])
     g.add_argument("--out", type=Path, required=True)
@@ -123,7 +134,7 @@ def main(argv: list[str] | None = None) -> None:
                    help="plv: PLV's human-coded sentences (train/dev only), sentence gold for geoclaims.events.sentences")
     args = parser.parse_args(argv)
     if args.command == "merge":
-        result = merge(args.folder)
+        result = merge(args.folder, append=args.append, selection=args.selection)
     elif args.corpus == "plv":
         from .plv import write_plv_claim_gold
 

@@ -6,7 +6,8 @@ signatures: **≥ 0.5** joins two texts in one cluster (union-find, so clusters 
 Identical texts (after whitespace and case folding) always share a cluster. A cluster's split is a
 stable hash of its smallest member id — by default test 15%, dev 15%, train 70% — unless one of its
 members is forced into test (the latest years of a corpus), which takes the whole cluster with it.
-Wikinews uses only forced test (2011 and later) and splits the rest dev 15% / train 85%.
+Wikinews uses only forced test (2011 and later, plus the held-out 2004–2010 articles listed in
+``corpora/annotations/events/test-held-out.txt``) and splits the rest dev 15% / train 85%.
 """
 from __future__ import annotations
 

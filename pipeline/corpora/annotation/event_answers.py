@@ -31,12 +31,16 @@ def pool_items(answer_path: Path) -> dict[str, dict]:
 
 
 def quote_span(sentence: str, quote: str, *, near: int | None = None) -> tuple[int, int] | None:
-    """(start, end) of ``quote`` in ``sentence``; among several, the one nearest ``near``."""
+    """(start, end) of ``quote`` in ``sentence``; among several, the one nearest ``near``. Whole-word
+    occurrences come first: "he" is not found inside "the" when it also stands alone."""
     if not quote:
         return None
     starts = [m.start() for m in re.finditer(re.escape(quote), sentence)]
     if not starts:
         return None
+    whole = [s for s in starts if not (quote[0].isalnum() and s > 0 and sentence[s - 1].isalnum())
+             and not (quote[-1].isalnum() and s + len(quote) < len(sentence) and sentence[s + len(quote)].isalnum())]
+    starts = whole or starts
     best = min(starts, key=lambda s: abs(s - near)) if near is not None else starts[0]
     return best, best + len(quote)
 
