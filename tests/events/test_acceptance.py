@@ -56,9 +56,6 @@ def test_an_event_with_one_actor_is_a_claim(claims_of):
     assert claim["subject"]["code"] == "IRN" and "threatened" in claim["predicate"]["text"]
 
 
-@pytest.mark.xfail(strict=True, reason="known miss of geoclaims-relations 0.2.0: the candidate exists "
-                   "(Rosselkhoznadzor -> Kazakh agricultural imports, 'imposed by') but scores SANCTION 0.41, "
-                   "under the 0.46 threshold")
 def test_the_agent_of_a_reduced_relative_sanctions_the_imports(claims_of):
     found = [c for c in claims_of["relative"] if c["predicate"]["type"] == "SANCTION"]
     assert any(c["subject"]["text"] == "Rosselkhoznadzor" and c["subject"]["code"] == "RUS"
@@ -82,15 +79,13 @@ def test_the_seed_article_gives_the_sanction_of_its_first_sentence(sample_claims
     assert ("RUS", "SANCTION", "KAZ") in triples(claims_in(sample_claims, "Recent restrictions imposed by"))
 
 
-@pytest.mark.xfail(strict=True, reason="known miss of geoclaims-relations 0.2.0: the no-target candidate "
-                   "(Moscow, 'erect') scores NONE 0.46; see the README's known limits")
+@pytest.mark.xfail(strict=True, reason="known miss of geoclaims-relations 0.3.0 (and 0.2.0): the no-target "
+                   "candidate (Moscow, 'erect') is not read as SANCTION; see the README's known limits")
 def test_the_seed_article_gives_the_trade_barriers_moscow_was_forced_to_erect(sample_claims):
     barriers = claims_in(sample_claims, "forcing Moscow to erect trade barriers")
     assert any(c["subject"]["code"] == "RUS" and c["predicate"]["type"] == "SANCTION" for c in barriers)
 
 
-@pytest.mark.xfail(strict=True, reason="known miss of geoclaims-relations 0.2.0: the reduced relative scores "
-                   "SANCTION 0.41, under the 0.46 threshold; see the README's known limits")
 def test_the_seed_article_gives_the_sanction_of_its_reduced_relative(sample_claims):
     relative = claims_in(sample_claims, "imposed by Rosselkhoznadzor, were clearly intended")
     assert ("RUS", "SANCTION", "KAZ") in triples(relative)
