@@ -53,13 +53,26 @@ build/models/relations-v01:
 	mkdir -p $@.tmp && for f in calibration.json delta.safetensors labels.json model.json MODEL_CARD.md; do \
 	  git show $(V01_COMMIT):models/relations/$$f > $@.tmp/$$f || exit 1; done && mv $@.tmp $@
 
+# geoclaims-relations 0.2.0 (the per-pair event model) from the repository's history: the v0.2 column.
+V02_COMMIT := 2d1671a
+build/models/relations-v02:
+	mkdir -p $@.tmp && for f in calibration.json delta.safetensors labels.json model.json MODEL_CARD.md; do \
+	  git show $(V02_COMMIT):pipeline/models/relations/$$f > $@.tmp/$$f || exit 1; done && mv $@.tmp $@
+
+# The shipped model (0.3.0, one encoder pass per sentence): v0.1's encoder + the event data; then the
+# per-type thresholds, end to end on the dev articles.
 train-relations: venv build/models/relations-v01
-	$(BIN)/geoclaims train relations --config pipeline/configs/relations.toml --out pipeline/models/relations
+	$(BIN)/geoclaims train relations --config pipeline/configs/relations-span.toml --out pipeline/models/relations
+	$(BIN)/python -m geoclaims.corpora.event_gold claim-gold dev --out build/eval/claims-dev
+	$(BIN)/python -m geoclaims.events.tune --model pipeline/models/relations --articles build/eval/claims-dev/articles.jsonl \
+	  --gold build/eval/claims-dev/gold.jsonl --write
 
 # End to end on the Wikinews event test split: extract the test articles, score the store (v0.2 and v0.1).
-evaluate-claims: venv build/models/relations-v01
+evaluate-claims: venv build/models/relations-v01 build/models/relations-v02
 	$(BIN)/python -m geoclaims.corpora.event_gold claim-gold test --out build/eval/claims-test
-	$(BIN)/geoclaims extract build/eval/claims-test/articles.jsonl --out build/eval/store-test-v02
+	$(BIN)/geoclaims extract build/eval/claims-test/articles.jsonl --out build/eval/store-test-v03
+	$(BIN)/geoclaims evaluate claims build/eval/store-test-v03 --gold build/eval/claims-test/gold.jsonl --out build/eval/score-test-v03
+	$(BIN)/geoclaims extract build/eval/claims-test/articles.jsonl --out build/eval/store-test-v02 --model build/models/relations-v02
 	$(BIN)/geoclaims evaluate claims build/eval/store-test-v02 --gold build/eval/claims-test/gold.jsonl --out build/eval/score-test-v02
 	printf 'schema = "geoclaims.config.extract.v3"\n[relations]\ncomponent = "geoclaims.relations.v1"\n' > build/eval/v01.toml
 	$(BIN)/geoclaims extract build/eval/claims-test/articles.jsonl --out build/eval/store-test-v01 --config build/eval/v01.toml --model build/models/relations-v01
