@@ -23,8 +23,8 @@ from ..ml.checkpoint import FROZEN
 from ..ml.training_loop import (freeze_parameters, log, run_selected_epochs, start_run,
                                         warmup_linear_schedule, weighted_cross_entropy)
 from .encoding import RelationExample
-from .train import (DEFAULTS, argmax_micro_f1, class_weights, load_train_dev,
-                                       save_and_calibrate, validate_config)
+from .train import (DEFAULTS, argmax_micro_f1, class_weights, load_train_dev, write_type_thresholds,
+                    save_and_calibrate, validate_config)
 
 from .span_encoding import SentenceBatchInput, batch_arrays
 from .span_model import ARCHITECTURE, SpanRelationModel, to_tensors
@@ -127,20 +127,6 @@ def copy_encoder(model: SpanRelationModel, init_from: str) -> None:
     model.net.bert.load_state_dict({k: v.float() for k, v in source.net.bert.state_dict().items()})
 
 
-def write_span_type_thresholds(out: Path, dev: Sequence[RelationExample], cfg: dict) -> dict[str, float]:
-    """Per-type thresholds fitted on dev pairs, written into ``calibration.json`` (as v1's trainer does)."""
-    from ..events.decide import fit_type_thresholds
-
-    model = SpanRelationModel.load(out, device=cfg["device"])
-    probs = model.predict_proba(dev, batch_size=cfg["eval_batch_size"])
-    thresholds = fit_type_thresholds(probs, [e.label for e in dev], model.labels, default=model.threshold)
-    path = out / "calibration.json"
-    calibration = json.loads(path.read_text())
-    calibration["type_thresholds"] = thresholds
-    path.write_text(json.dumps(calibration, indent=1) + "\n")
-    return thresholds
-
-
 def train_span_relations(config: dict[str, Any]) -> dict:
     """Train, select, save, reload, calibrate and evaluate the v2 model; returns the summary (dev)."""
     cfg = validate_span_config(config)
@@ -157,7 +143,7 @@ def train_span_relations(config: dict[str, Any]) -> dict:
     stats = run_span_epochs(model, train, dev, cfg)
     summary = save_and_calibrate(model, dev, cfg, stats)
     if cfg["type_thresholds"]:
-        summary["type_thresholds"] = write_span_type_thresholds(Path(cfg["output"]), dev, cfg)
+        summary["type_thresholds"] = write_type_thresholds(Path(cfg["output"]), dev, cfg, model_class=SpanRelationModel)
     metrics = summary["metrics"]
     if not cfg["quiet"]:
         log(f"saved {summary['output']}; dev micro-F1 {metrics['micro']['f1']:.4f} macro-F1 "

@@ -175,13 +175,14 @@ def initial_model(cfg: dict) -> RelationModel:
     return model
 
 
-def write_type_thresholds(out: Path, dev: Sequence[RelationExample], cfg: dict) -> dict[str, float]:
+def write_type_thresholds(out: Path, dev: Sequence[RelationExample], cfg: dict, *,
+                          model_class: type = RelationModel) -> dict[str, float]:
     """Per-type thresholds fitted on dev (``geoclaims.events.decide``), added to ``calibration.json``."""
     import json
 
     from ..events.decide import fit_type_thresholds
 
-    model = RelationModel.load(out, device=cfg["device"])
+    model = model_class.load(out, device=cfg["device"])
     probs = model.predict_proba(dev, batch_size=cfg["eval_batch_size"])
     thresholds = fit_type_thresholds(probs, [e.label for e in dev], model.labels, default=model.threshold)
     path = out / "calibration.json"

@@ -118,3 +118,27 @@ def test_onnx_fp32_matches_torch(tiny_span_model, tmp_path):
     for int8, tolerance in ((False, 1e-4), (True, 0.2)):
         got = OnnxSpanRelationModel.load(out, int8=int8, cache_dir=tmp_path).predict_proba(ITEMS)
         assert np.abs(got - expected).max() < tolerance
+
+
+@pytest.mark.slow
+def test_span_training_starts_from_a_per_pair_encoder_and_writes_type_thresholds(tmp_path, tiny_relations_config):
+    from geoclaims.relations.model import RelationModel
+    from geoclaims.relations.span_model import SpanRelationModel
+    from geoclaims.relations.span_train import copy_encoder, train_span_relations
+    from geoclaims.relations.train import train_relations
+
+    pair_dir = tmp_path / "pair"
+    train_relations(tiny_relations_config(pair_dir, max_steps=2))
+    span = SpanRelationModel.from_base(RELATION_LABELS, device="cpu")
+    copy_encoder(span, str(pair_dir))
+    source = RelationModel.load(pair_dir, device="cpu").net.bert.state_dict()
+    name = "encoder.layer.0.attention.self.query.weight"
+    assert torch.allclose(span.net.bert.state_dict()[name], source[name].float())
+    data = {"name": "geoclaims.datasets.jsonl.v1", "path": str(TINY_RELATIONS)}
+    summary = train_span_relations({"architecture": "span-pool", "seed": 7, "epochs": 1, "batch_size": 4,
+                                    "max_steps": 2, "max_length": 48, "init_from": str(pair_dir),
+                                    "type_thresholds": True, "train": [dict(data, limit=8)],
+                                    "dev": [dict(data, limit=8)], "output": str(tmp_path / "span"),
+                                    "device": "cpu", "log_every": 0, "quiet": True})
+    calibration = json.loads((tmp_path / "span" / "calibration.json").read_text())
+    assert "type_thresholds" in calibration and calibration["type_thresholds"] == summary["type_thresholds"]
