@@ -22,7 +22,7 @@ FILES = ("wikinews-politics-2004-2009.jsonl.gz", "wikinews-economy-2004-2018.jso
 TEST_FROM_YEAR = 2011  # articles of 2011 and later (economy 2011–2018 and all of 2019) are test
 # Older articles held out for test as well (one doc id per line, with their near-duplicate clusters): the
 # 2011+ articles are economy news and 2019, too few deployments, threats, withdrawals and battles to measure
-# those types; ``annotation.event_targets held-out`` chose them among 2004–2010 articles that no train or
+# those types; ``python -m geoclaims.corpora.annotation.event_targets --choose-held-out`` chose them among 2004–2010 articles that no train or
 # dev record (nor a cluster-mate of one) comes from.
 HELD_OUT_TEST = Path(__file__).resolve().parents[2] / "corpora" / "annotations" / "events" / "test-held-out.txt"
 

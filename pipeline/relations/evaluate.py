@@ -97,10 +97,9 @@ def evaluate_relations(model_dir: str | Path, data_spec: Any, out_dir: str | Pat
     if str(model_dir) == BASELINE:
         return evaluate_baseline(examples, specs, out_dir, quiet=quiet)
     if backend == "torch":
-        from .span_model import SpanRelationModel, is_span_model
+        from .onnx_model import torch_model_class
 
-        model_class = SpanRelationModel if is_span_model(model_dir) else RelationModel
-        model = model_class.load(model_dir, device=device)
+        model = torch_model_class(model_dir).load(model_dir, device=device)
     else:
         from .onnx_model import load_relation_model
 

@@ -199,6 +199,13 @@ def torch_relation_model() -> type:
     return RelationModel
 
 
+def torch_model_class(path: str | Path) -> type:
+    """The torch class of the model folder at ``path``: span-pool (``model.json``) or per-pair."""
+    from .span_model import SpanRelationModel, is_span_model
+
+    return SpanRelationModel if is_span_model(path) else torch_relation_model()
+
+
 def load_relation_model(path: str | Path, *, backend: str = "auto", device: str = "cpu", threads: int = 1):
     """The relation model at ``path`` on the chosen backend and device (see the module docstring); a
     span-pool model folder (``model.json`` ``architecture = "span-pool"``) loads its own classes."""

@@ -1,4 +1,4 @@
-"""Sentence-level encoding for the v2 (span-pool) relation classifier: one token sequence per sentence.
+"""Sentence-level encoding for the span-pool relation classifier: one token sequence per sentence.
 
 Pairs are grouped by sentence text; every sentence is tokenised once, without markers, and each pair
 becomes a row index plus the token spans (start inclusive, end exclusive, ``[CLS]`` counted) of its

@@ -1,4 +1,5 @@
-"""v2 relation classifier (``architecture = "span-pool"``): one MiniLM pass per sentence, all pairs from it.
+"""The span-pool relation classifier (``architecture = "span-pool"``; the shipped model from 0.3.0): one
+MiniLM pass per sentence, all of its candidate pairs from it.
 
 ``SpanRelationNet`` encodes the sentences of a batch once, then for each pair pools the shared token
 states: ``[CLS]``, subject span (first token; mean), object span (first token; mean), their product,
