@@ -24,9 +24,13 @@ SCHEMA_V1 = "geoclaims.config.extract.v1"
 V1_FIXED: dict[str, Any] = {"relations": {"backend": "torch", "threads": 1, "component": "geoclaims.relations.v1"},
                             "motive": {"model": ""}}
 V2_FIXED_COMPONENT = "geoclaims.relations.v1"
+# v2 files (and v3 files up to v0.3.1, which had no motive.component) ran the v1 motive linking: v2 files keep
+# it; a v3 file without the key gets the current default (v2: v1 + the infinitive of purpose)
+V2_FIXED_MOTIVE = "geoclaims.motive.v1"
 # string keys with a fixed set of values
 CHOICES: dict[str, tuple[str, ...]] = {"relations.backend": ("auto", "torch", "onnx-int8", "onnx"),
-                                       "relations.component": ("geoclaims.relations.v1", "geoclaims.relations.v2")}
+                                       "relations.component": ("geoclaims.relations.v1", "geoclaims.relations.v2"),
+                                       "motive.component": ("geoclaims.motive.v1", "geoclaims.motive.v2")}
 
 # key -> (type, minimum, maximum, default); nested dicts are sections
 SPEC: dict[str, Any] = {
@@ -43,6 +47,7 @@ SPEC: dict[str, Any] = {
     },
     "motive": {
         "model": (str, None, None, "models/motive"),
+        "component": (str, None, None, "geoclaims.motive.v2"),
     },
     "language": {
         "allowed": (list, 1, None, ["en"]),
@@ -66,7 +71,8 @@ def _defaults_of(spec: dict) -> dict:
 SPEC_V1: dict[str, Any] = {**{k: v for k, v in SPEC.items() if k not in V1_FIXED},
                            "schema": (str, None, None, SCHEMA_V1)}
 SPEC_V2: dict[str, Any] = {**SPEC, "schema": (str, None, None, SCHEMA_V2),
-                           "relations": {k: v for k, v in SPEC["relations"].items() if k != "component"}}
+                           "relations": {k: v for k, v in SPEC["relations"].items() if k != "component"},
+                           "motive": {k: v for k, v in SPEC["motive"].items() if k != "component"}}
 
 
 def validate(raw: dict) -> dict:
@@ -80,6 +86,7 @@ def validate(raw: dict) -> dict:
     if schema == SCHEMA_V2:
         config = validate_section(raw, SPEC_V2, prefix="")
         config["relations"]["component"] = V2_FIXED_COMPONENT
+        config["motive"]["component"] = V2_FIXED_MOTIVE
         return config
     if schema != SCHEMA_NAME:
         raise GeoclaimsError("GC203", f"'schema' must be {SCHEMA_NAME!r} (or {SCHEMA_V2!r}, {SCHEMA_V1!r}), "

@@ -85,7 +85,8 @@ def build_processor(config: dict, model_dir: Path, *, device: str = "cpu") -> Pr
     return ClaimExtractor(model_dir, batch_size=config["batch_size"], backend=relations.get("backend", "auto"),
                           device=device, threads=relations.get("threads", 1),
                           motive_dir=motive_model_dir(config),
-                          component=relations.get("component", "geoclaims.relations.v1"))
+                          component=relations.get("component", "geoclaims.relations.v1"),
+                          motive_component=config.get("motive", {}).get("component", "geoclaims.motive.v1"))
 
 
 def motive_model_dir(config: dict) -> Path | None:

@@ -64,7 +64,17 @@ def test_a_v1_file_keeps_v1_meaning_and_rejects_v2_sections():
 def test_a_v2_file_keeps_the_v1_pair_component_and_rejects_the_v3_key():
     v2 = validate({"schema": "geoclaims.config.extract.v2", "relations": {"backend": "onnx"}})
     assert v2["relations"] == {"backend": "onnx", "threads": 1, "component": "geoclaims.relations.v1"}
+    assert v2["motive"] == {"model": "models/motive", "component": "geoclaims.motive.v1"}
+    with pytest.raises(GeoclaimsError, match="unknown key 'motive.component'"):
+        validate({"schema": "geoclaims.config.extract.v2", "motive": {"component": "geoclaims.motive.v2"}})
     with pytest.raises(GeoclaimsError, match="unknown key 'relations.component'"):
         validate({"schema": "geoclaims.config.extract.v2", "relations": {"component": "geoclaims.relations.v2"}})
     with pytest.raises(GeoclaimsError, match="relations.component"):
         validate({"relations": {"component": "geoclaims.relations.v9"}})
+
+
+def test_the_motive_component_is_chosen_by_name_and_defaults_to_v2():
+    assert validate({})["motive"]["component"] == "geoclaims.motive.v2"
+    assert validate({"motive": {"component": "geoclaims.motive.v1"}})["motive"]["component"] == "geoclaims.motive.v1"
+    with pytest.raises(GeoclaimsError, match="motive.component"):
+        validate({"motive": {"component": "geoclaims.motive.v3"}})

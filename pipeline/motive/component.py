@@ -7,6 +7,8 @@ the same paragraph) of the whole batch, then links causes to claims (``linking.l
 the cause span (or None). A sentence's spans count only when its causal probability reaches
 ``threshold`` (default ``LINK_THRESHOLD``, chosen on dev). Registered as ``geoclaims_motive_v1`` (versioned name
 ``geoclaims.motive.v1``); it goes after ``geoclaims_relations``, which fills ``Doc._.claims``.
+``geoclaims_motive_v2`` (``geoclaims.motive.v2``, the default since v0.3) is v1 plus the parse rule for the
+infinitive of purpose (``purpose.purpose_clause``) where the tagger links nothing in the claim's sentence.
 """
 from __future__ import annotations
 
@@ -17,9 +19,11 @@ from spacy.tokens import Doc
 
 from ..ml.component import BatchedComponent, register_extensions
 from ..resources import resolve  # the default models/motive: the shipped one outside a checkout
-from .linking import MotiveLink, candidate_of, context_sentences, link_motives
+from .linking import MotiveLink, candidate_of, context_sentences, could_explain, link_motives
 
 FACTORY = "geoclaims_motive_v1"
+FACTORY_V2 = "geoclaims_motive_v2"  # v1 + the infinitive of purpose where the tagger links nothing in the sentence
+FACTORIES = {"geoclaims.motive.v1": FACTORY, "geoclaims.motive.v2": FACTORY_V2}
 # causal probability a sentence needs before its spans are linked: chosen on the qualifier gold's dev
 # split (motive overlap F1 0.585 against 0.553 at the model's own classification threshold 0.63)
 LINK_THRESHOLD = 0.8
@@ -28,21 +32,25 @@ LINK_THRESHOLD = 0.8
 class MotiveComponent(BatchedComponent):
     def __init__(self, model_dir: str, *, batch_size: int = 32, before: int = 1, after: int = 2,
                  min_score: float = 0.5, threshold: float | None = None, inside_below: float | None = None,
-                 device: str = "cpu"):
+                 device: str = "cpu", purpose: bool = False):
         from .model import MotiveModel
 
         register_extensions()
         self.model = MotiveModel.load(resolve(model_dir), device=device, mixed_precision=device == "cuda")
         self.batch_size, self.before, self.after, self.min_score = batch_size, before, after, float(min_score)
         self.threshold = self.model.threshold if threshold is None else float(threshold)
-        self.inside_below = inside_below
+        self.inside_below, self.purpose = inside_below, bool(purpose)
 
     def sentences_near_claims(self, doc: Doc) -> dict[int, str]:
-        """Sentence start token -> sentence text, for every sentence a claim of ``doc`` may draw on."""
+        """Sentence start token -> sentence text, for every sentence a claim of ``doc`` may draw on: its own
+        sentence, and a neighbour only when it names the claim's event or actors (``could_explain``), as
+        a neighbour's cause links only through an effect span that does (``linking.other_sentence_link``)."""
         wanted = {}
         for item in doc._.claims or []:
-            for _, sentence in context_sentences(doc, candidate_of(item).sentence, before=self.before, after=self.after):
-                wanted[sentence.start] = sentence.text
+            cand = candidate_of(item)
+            for distance, sentence in context_sentences(doc, cand.sentence, before=self.before, after=self.after):
+                if distance == 0 or could_explain(sentence, cand):
+                    wanted[sentence.start] = sentence.text
         return wanted
 
     def predict(self, docs: Iterable[Doc]) -> list[list[MotiveLink | None]]:
@@ -55,7 +63,7 @@ class MotiveComponent(BatchedComponent):
         for (d, start), causes in zip(keys, found):
             per_doc[d][start] = causes
         return [link_motives(doc, doc._.claims or [], per_doc[d], threshold=self.threshold, min_score=self.min_score,
-                             before=self.before, after=self.after) for d, doc in enumerate(docs)]
+                             before=self.before, after=self.after, purpose=self.purpose) for d, doc in enumerate(docs)]
 
     def set_annotations(self, docs: Iterable[Doc], predictions: list[list[MotiveLink | None]]) -> None:
         for doc, links in zip(docs, predictions):
@@ -64,12 +72,25 @@ class MotiveComponent(BatchedComponent):
                                 for claim, link in zip(doc._.claims, links)]
 
 
-@Language.factory(FACTORY, default_config={"model_dir": "models/motive", "batch_size": 32, "before": 1, "after": 2,
-                                           "min_score": 0.5, "threshold": LINK_THRESHOLD, "inside_below": None,
-                                           "device": "cpu"})
+DEFAULT_CONFIG = {"model_dir": "models/motive", "batch_size": 32, "before": 1, "after": 2, "min_score": 0.5,
+                  "threshold": LINK_THRESHOLD, "inside_below": None, "device": "cpu"}
+
+
+@Language.factory(FACTORY, default_config=DEFAULT_CONFIG)
 def make_motive_component(nlp: Language, name: str, model_dir: str, batch_size: int, before: int, after: int,
                           min_score: float, threshold: float | None, inside_below: float | None,
                           device: str) -> MotiveComponent:
     """``device`` "cuda" runs the tagger on the GPU under bf16/fp16 autocast (spaCy stays on CPU)."""
     return MotiveComponent(model_dir, batch_size=batch_size, before=before, after=after, min_score=min_score,
                            threshold=threshold, inside_below=inside_below, device=device)
+
+
+@Language.factory(FACTORY_V2, default_config=DEFAULT_CONFIG)
+def make_motive_component_v2(nlp: Language, name: str, model_dir: str, batch_size: int, before: int, after: int,
+                             min_score: float, threshold: float | None, inside_below: float | None,
+                             device: str) -> MotiveComponent:
+    """v1 with the infinitive of purpose (``purpose.purpose_clause``) as the last same-sentence rule."""
+    component = make_motive_component(nlp, name, model_dir, batch_size, before, after, min_score, threshold,
+                                      inside_below, device)
+    component.purpose = True
+    return component

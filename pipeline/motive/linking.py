@@ -18,6 +18,8 @@ a cause explains. Candidates come from the claim's sentence, the sentence before
   "reason", ...) on one side of *be* whose phrase holds the claim's predicate makes the other side
   the cause (``copular_cause``): "One of the key triggers behind Russia's recent restrictions ...
   was Kazakhstan's refusal to join BRICS". CNC has few such sentences, so the tagger misses them.
+  The motive component v2 then tries the infinitive of purpose (``purpose.purpose_clause``: "imposed
+  sanctions to punish Kiev", "in a bid to protect its domestic market", "were intended to pressure Astana").
 
 Cause spans are grown to the phrase their head word owns (``phrase_of``) before they are linked.
 Same-sentence links win over nearer-sentence links, which win over farther ones; ties go to the
@@ -33,6 +35,7 @@ from spacy.tokens import Doc, Span
 
 from ..candidates import Candidate, verb_lemma
 from .model import SentenceCauses
+from .purpose import purpose_clause
 
 
 class MotiveLink(NamedTuple):
@@ -41,7 +44,7 @@ class MotiveLink(NamedTuple):
     cause: Span
     score: float  # the cause span's score; for "copular-cause" the sentence's causal probability
     distance: int  # sentences from the claim's sentence (0: same, -1: previous, 1: next, ...)
-    reason: str  # "effect-overlap", "attached", "event-mention", "actor-mention" or "copular-cause"
+    reason: str  # "effect-overlap", "attached", "event-mention", "actor-mention", "copular-cause" or "purpose"
 
 
 def candidate_of(item: Any) -> Candidate:
@@ -60,14 +63,27 @@ def paragraph_index(doc: Doc) -> dict[int, int]:
     return index
 
 
+LAYOUT_KEY = ("geoclaims.motive", "layout")
+
+
+def sentence_layout(doc: Doc) -> tuple[list[int], dict[int, int]]:
+    """(sentence starts, paragraph of each start), computed once per doc and kept in ``doc.user_data``
+    (every claim of the doc asks for its neighbours; recomputing walked the whole doc per claim)."""
+    cached = doc.user_data.get(LAYOUT_KEY)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1], cached[2]
+    starts, paragraphs = [s.start for s in doc.sents], paragraph_index(doc)
+    doc.user_data[LAYOUT_KEY] = (len(doc), starts, paragraphs)
+    return starts, paragraphs
+
+
 def context_sentences(doc: Doc, sentence: Span, *, before: int = 1, after: int = 2) -> list[tuple[int, Span]]:
     """(distance, sentence) for the claim's sentence and its neighbours in the same paragraph."""
-    sentences = list(doc.sents)
-    paragraphs = paragraph_index(doc)
-    position = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
+    starts, paragraphs = sentence_layout(doc)
+    position = starts.index(sentence.start)
     own = paragraphs[sentence.start]
-    return [(i - position, sentences[i]) for i in range(max(0, position - before), min(len(sentences), position + after + 1))
-            if paragraphs[sentences[i].start] == own]
+    return [(i - position, doc[starts[i]].sent) for i in range(max(0, position - before), min(len(starts), position + after + 1))
+            if paragraphs[starts[i]] == own]
 
 
 def doc_span(sentence: Span, start: int, end: int) -> Span | None:
@@ -94,6 +110,12 @@ def mentions_actors(span: Span, cand: Candidate) -> bool:
     words = {t.lower_ for t in span}
     target_named = cand.object is None or cand.object.root.lower_ in words
     return cand.subject.root.lower_ in words and target_named
+
+
+def could_explain(sentence: Span, cand: Candidate) -> bool:
+    """True when a neighbouring ``sentence`` can hold an effect span that names the claim's event or both
+    its actors: the only way ``other_sentence_link`` links its causes (so the tagger can skip the others)."""
+    return mentions_event(sentence, cand) or mentions_actors(sentence, cand)
 
 
 NOUN_COMPLEMENTS = frozenset({"acl", "xcomp", "prep", "pobj", "pcomp", "relcl"})
@@ -187,8 +209,10 @@ def copular_cause(cand: Candidate) -> Span | None:
 
 
 def link_motive(doc: Doc, cand: Candidate, found: Mapping[int, SentenceCauses], *, threshold: float = 0.5,
-                min_score: float = 0.5, before: int = 1, after: int = 2) -> MotiveLink | None:
-    """The cause that explains one claim, or None. ``found``: sentence start token -> model output."""
+                min_score: float = 0.5, before: int = 1, after: int = 2, purpose: bool = False) -> MotiveLink | None:
+    """The cause that explains one claim, or None. ``found``: sentence start token -> model output.
+    ``purpose`` (motive v2): with no same-sentence link, the infinitive of purpose (``purpose.purpose_clause``)
+    is tried after the copular rule."""
     links = []
     for distance, sentence in context_sentences(doc, cand.sentence, before=before, after=after):
         causes = found.get(sentence.start)
@@ -203,11 +227,14 @@ def link_motive(doc: Doc, cand: Candidate, found: Mapping[int, SentenceCauses], 
         if cause is not None:
             causes = found.get(cand.sentence.start)
             links.append(MotiveLink(cause, causes.causal_probability if causes else 0.0, 0, "copular-cause"))
+        elif purpose and (goal := purpose_clause(cand)) is not None:
+            links.append(MotiveLink(goal, 1.0, 0, "purpose"))
     return min(links, key=lambda link: (abs(link.distance), link.distance < 0, -link.score), default=None)
 
 
 def link_motives(doc: Doc, claims: Sequence[Any], found: Mapping[int, SentenceCauses], *, threshold: float = 0.5,
-                 min_score: float = 0.5, before: int = 1, after: int = 2) -> list[MotiveLink | None]:
+                 min_score: float = 0.5, before: int = 1, after: int = 2, purpose: bool = False) -> list[MotiveLink | None]:
     """One MotiveLink (or None) per claim of ``doc`` (ClaimSpans or Candidates), in order."""
-    return [link_motive(doc, candidate_of(item), found, threshold=threshold, min_score=min_score, before=before, after=after)
+    return [link_motive(doc, candidate_of(item), found, threshold=threshold, min_score=min_score, before=before, after=after,
+                        purpose=purpose)
             for item in claims]

@@ -162,3 +162,19 @@ def test_score_links_counts_exact_overlap_and_nulls():
     assert (metrics["gold"], metrics["predicted"]) == (3, 3)
     assert metrics["exact"]["precision"] == pytest.approx(1 / 3) and metrics["overlap"]["recall"] == pytest.approx(2 / 3)
     assert metrics["accuracy"] == pytest.approx(3 / 5)  # two overlaps + one null-null
+
+
+def test_only_neighbours_that_name_the_event_or_its_actors_could_explain_a_claim():
+    from geoclaims.motive.component import MotiveComponent
+    from geoclaims.motive.linking import could_explain
+    from geoclaims.ml.component import register_extensions
+
+    register_extensions()
+    doc = across_doc()
+    first, second, third = doc.sents
+    cand = claim(doc, first, (0, 1), (2, 4), 1, "restrict").candidate
+    assert [could_explain(s, cand) for s in (second, third)] == [False, True]
+    doc._.claims = [claim(doc, first, (0, 1), (2, 4), 1, "restrict")]
+    component = MotiveComponent.__new__(MotiveComponent)  # no model: only the choice of sentences
+    component.before, component.after = 1, 2
+    assert sorted(component.sentences_near_claims(doc)) == [first.start, third.start]
