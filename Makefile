@@ -59,7 +59,13 @@ build/models/relations-v02:
 	mkdir -p $@.tmp && for f in calibration.json delta.safetensors labels.json model.json MODEL_CARD.md; do \
 	  git show $(V02_COMMIT):pipeline/models/relations/$$f > $@.tmp/$$f || exit 1; done && mv $@.tmp $@
 
-# The shipped model (0.3.0, one encoder pass per sentence): v0.1's encoder + the event data; then the
+# geoclaims-relations 0.3.0 (one pass per sentence, first-round event data) from the repository's history.
+V03_COMMIT := 2180ca9
+build/models/relations-v03:
+	mkdir -p $@.tmp && for f in calibration.json delta.safetensors labels.json model.json MODEL_CARD.md; do \
+	  git show $(V03_COMMIT):pipeline/models/relations/$$f > $@.tmp/$$f || exit 1; done && mv $@.tmp $@
+
+# The shipped model (0.4.0, one encoder pass per sentence): v0.1's encoder + all the event data; then the
 # per-type thresholds, end to end on the dev articles.
 train-relations: venv build/models/relations-v01
 	$(BIN)/geoclaims train relations --config pipeline/configs/relations-span.toml --out pipeline/models/relations
@@ -67,10 +73,12 @@ train-relations: venv build/models/relations-v01
 	$(BIN)/python -m geoclaims.events.tune --model pipeline/models/relations --articles build/eval/claims-dev/articles.jsonl \
 	  --gold build/eval/claims-dev/gold.jsonl --write
 
-# End to end on the Wikinews event test split: extract the test articles, score the store (v0.2 and v0.1).
-evaluate-claims: venv build/models/relations-v01 build/models/relations-v02
+# End to end on the Wikinews event test split: extract the test articles, score the store (0.4.0, 0.3.0, v0.2, v0.1).
+evaluate-claims: venv build/models/relations-v01 build/models/relations-v02 build/models/relations-v03
 	$(BIN)/python -m geoclaims.corpora.event_gold claim-gold test --out build/eval/claims-test
-	$(BIN)/geoclaims extract build/eval/claims-test/articles.jsonl --out build/eval/store-test-v03
+	$(BIN)/geoclaims extract build/eval/claims-test/articles.jsonl --out build/eval/store-test-v04
+	$(BIN)/geoclaims evaluate claims build/eval/store-test-v04 --gold build/eval/claims-test/gold.jsonl --out build/eval/score-test-v04
+	$(BIN)/geoclaims extract build/eval/claims-test/articles.jsonl --out build/eval/store-test-v03 --model build/models/relations-v03
 	$(BIN)/geoclaims evaluate claims build/eval/store-test-v03 --gold build/eval/claims-test/gold.jsonl --out build/eval/score-test-v03
 	$(BIN)/geoclaims extract build/eval/claims-test/articles.jsonl --out build/eval/store-test-v02 --model build/models/relations-v02
 	$(BIN)/geoclaims evaluate claims build/eval/store-test-v02 --gold build/eval/claims-test/gold.jsonl --out build/eval/score-test-v02

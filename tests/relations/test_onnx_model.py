@@ -146,7 +146,7 @@ def test_onnx_backends_match_torch_on_gold_pairs(relation_model_dir: Path, tmp_p
     from geoclaims.relations.span_model import SpanRelationModel, is_span_model
     from geoclaims.relations.span_onnx import OnnxSpanRelationModel
 
-    span = is_span_model(relation_model_dir)  # the shipped 0.3.0 is a span-pool model
+    span = is_span_model(relation_model_dir)  # the shipped 0.4.0 is a span-pool model
     torch_class, onnx_class = (SpanRelationModel, OnnxSpanRelationModel) if span else (RelationModel, OnnxRelationModel)
     examples = load_examples([parse_data_arg("geoclaims.datasets.gold.v1:test")])[:64]
     reference = torch_class.load(relation_model_dir, device="cpu").predict_proba(examples)
