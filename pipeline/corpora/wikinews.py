@@ -67,8 +67,21 @@ def wikinews_splits() -> dict[str, str]:
 
     articles = list(iter_wikinews_articles())
     latest = {a.id for a in articles if (article_year(a) or 0) >= TEST_FROM_YEAR}
-    return cluster_split({a.id: a.text for a in articles}, forced_test=latest | held_out_test_ids(),
+    held_out = checked_held_out(held_out_test_ids(), {a.id for a in articles})
+    return cluster_split({a.id: a.text for a in articles}, forced_test=latest | held_out,
                          test_share=0, dev_share=15)
+
+
+def checked_held_out(held_out: set[str], known: set[str]) -> set[str]:
+    """``held_out``, or GC208 naming the ids that are no Wikinews article (a typo would put an article
+    meant for test into train without a word)."""
+    unknown = sorted(held_out - known)
+    if unknown:
+        from ..errors import GeoclaimsError
+
+        raise GeoclaimsError("GC208", f"{len(unknown)} id(s) of {HELD_OUT_TEST.name} are no Wikinews article: "
+                                      f"{', '.join(unknown[:5])}; fix the list (one doc id per line)")
+    return held_out
 
 
 def held_out_test_ids(path: Path = HELD_OUT_TEST) -> set[str]:

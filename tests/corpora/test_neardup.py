@@ -204,3 +204,13 @@ def test_plv_split_is_train_and_dev_and_covers_every_record():
     for row in plv_rows():
         by_text[normalised(row["sentence"])].add(splits[row["sentence_id"]])
     assert all(len(found) == 1 for found in by_text.values())
+
+
+def test_a_held_out_id_that_is_no_article_stops_the_split():
+    from geoclaims.corpora.wikinews import checked_held_out
+    from geoclaims.errors import GeoclaimsError
+
+    assert checked_held_out({"a", "b"}, {"a", "b", "c"}) == {"a", "b"}
+    with pytest.raises(GeoclaimsError, match="GC208") as err:
+        checked_held_out({"a", "wikinews-typo"}, {"a", "b"})
+    assert "wikinews-typo" in str(err.value)
