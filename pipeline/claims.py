@@ -108,7 +108,6 @@ class ClaimExtractor:
         self.nlp = build_nlp(relations=True, model_dir=self.model_dir, backend=self.backend, device=device,
                              threads=threads, motive_dir=self.motive_dir, component=component,
                              motive_component=motive_component)
-        self.motive_component = motive_component if self.motive_dir is not None else None
         if threshold is not None:
             self.nlp.get_pipe("geoclaims_relations").threshold = float(threshold)
         component = self.nlp.get_pipe("geoclaims_relations")
@@ -127,8 +126,7 @@ class ClaimExtractor:
 
     def identity(self) -> dict:
         return {**self.extractor, "config_hash": self.config_hash, "model_sha256": self.model_sha256,
-                "motive_sha256": self.motive_sha256, "motive_component": self.motive_component,
-                "backend": self.backend, "device": self.device}
+                "motive_sha256": self.motive_sha256, "backend": self.backend, "device": self.device}
 
     def extract(self, articles: Sequence[Article]) -> list[list[Claim]]:
         docs = self.nlp.pipe((article_doc(self.nlp, a) for a in articles), batch_size=self.batch_size)

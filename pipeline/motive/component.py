@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from ..ml.component import BatchedComponent, register_extensions
 from ..resources import resolve  # the default models/motive: the shipped one outside a checkout
-from .linking import MotiveLink, candidate_of, context_sentences, could_explain, link_motives
+from .linking import MotiveLink, candidate_of, context_sentences, could_explain, link_motives, sentence_layout
 
 FACTORY = "geoclaims_motive_v1"
 FACTORY_V2 = "geoclaims_motive_v2"  # v1 + the infinitive of purpose where the tagger links nothing in the sentence
@@ -45,10 +45,11 @@ class MotiveComponent(BatchedComponent):
         """Sentence start token -> sentence text, for every sentence a claim of ``doc`` may draw on: its own
         sentence, and a neighbour only when it names the claim's event or actors (``could_explain``), as
         a neighbour's cause links only through an effect span that does (``linking.other_sentence_link``)."""
-        wanted = {}
+        wanted, layout = {}, sentence_layout(doc)
         for item in doc._.claims or []:
             cand = candidate_of(item)
-            for distance, sentence in context_sentences(doc, cand.sentence, before=self.before, after=self.after):
+            for distance, sentence in context_sentences(doc, cand.sentence, before=self.before, after=self.after,
+                                                        layout=layout):
                 if distance == 0 or could_explain(sentence, cand):
                     wanted[sentence.start] = sentence.text
         return wanted

@@ -63,23 +63,23 @@ def paragraph_index(doc: Doc) -> dict[int, int]:
     return index
 
 
-LAYOUT_KEY = ("geoclaims.motive", "layout")
+class SentenceLayout(NamedTuple):
+    """Where a doc's sentences start and which paragraph each is in: computed once per doc
+    (``sentence_layout``) and handed to every claim's ``context_sentences``."""
+
+    starts: list[int]
+    paragraphs: dict[int, int]
 
 
-def sentence_layout(doc: Doc) -> tuple[list[int], dict[int, int]]:
-    """(sentence starts, paragraph of each start), computed once per doc and kept in ``doc.user_data``
-    (every claim of the doc asks for its neighbours; recomputing walked the whole doc per claim)."""
-    cached = doc.user_data.get(LAYOUT_KEY)
-    if cached is not None and cached[0] == len(doc):
-        return cached[1], cached[2]
-    starts, paragraphs = [s.start for s in doc.sents], paragraph_index(doc)
-    doc.user_data[LAYOUT_KEY] = (len(doc), starts, paragraphs)
-    return starts, paragraphs
+def sentence_layout(doc: Doc) -> SentenceLayout:
+    return SentenceLayout([s.start for s in doc.sents], paragraph_index(doc))
 
 
-def context_sentences(doc: Doc, sentence: Span, *, before: int = 1, after: int = 2) -> list[tuple[int, Span]]:
-    """(distance, sentence) for the claim's sentence and its neighbours in the same paragraph."""
-    starts, paragraphs = sentence_layout(doc)
+def context_sentences(doc: Doc, sentence: Span, *, before: int = 1, after: int = 2,
+                      layout: SentenceLayout | None = None) -> list[tuple[int, Span]]:
+    """(distance, sentence) for the claim's sentence and its neighbours in the same paragraph; pass the doc's
+    ``layout`` when asking for many claims (computing it walks the whole doc)."""
+    starts, paragraphs = layout or sentence_layout(doc)
     position = starts.index(sentence.start)
     own = paragraphs[sentence.start]
     return [(i - position, doc[starts[i]].sent) for i in range(max(0, position - before), min(len(starts), position + after + 1))
@@ -209,12 +209,13 @@ def copular_cause(cand: Candidate) -> Span | None:
 
 
 def link_motive(doc: Doc, cand: Candidate, found: Mapping[int, SentenceCauses], *, threshold: float = 0.5,
-                min_score: float = 0.5, before: int = 1, after: int = 2, purpose: bool = False) -> MotiveLink | None:
+                min_score: float = 0.5, before: int = 1, after: int = 2, purpose: bool = False,
+                layout: SentenceLayout | None = None) -> MotiveLink | None:
     """The cause that explains one claim, or None. ``found``: sentence start token -> model output.
     ``purpose`` (motive v2): with no same-sentence link, the infinitive of purpose (``purpose.purpose_clause``)
     is tried after the copular rule."""
     links = []
-    for distance, sentence in context_sentences(doc, cand.sentence, before=before, after=after):
+    for distance, sentence in context_sentences(doc, cand.sentence, before=before, after=after, layout=layout):
         causes = found.get(sentence.start)
         if causes is None or causes.causal_probability < threshold:
             continue
@@ -235,6 +236,7 @@ def link_motive(doc: Doc, cand: Candidate, found: Mapping[int, SentenceCauses], 
 def link_motives(doc: Doc, claims: Sequence[Any], found: Mapping[int, SentenceCauses], *, threshold: float = 0.5,
                  min_score: float = 0.5, before: int = 1, after: int = 2, purpose: bool = False) -> list[MotiveLink | None]:
     """One MotiveLink (or None) per claim of ``doc`` (ClaimSpans or Candidates), in order."""
+    layout = sentence_layout(doc)
     return [link_motive(doc, candidate_of(item), found, threshold=threshold, min_score=min_score, before=before, after=after,
-                        purpose=purpose)
+                        purpose=purpose, layout=layout)
             for item in claims]

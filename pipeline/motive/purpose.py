@@ -38,9 +38,14 @@ CONTROL_VERBS = frozenset({"urge", "ask", "call", "appeal", "press", "force", "p
                            "expect", "require", "demand", "warn", "advise", "instruct", "authorize", "authorise"})
 
 
+def own_to(verb: Token) -> int | None:
+    """The index of the verb's own "to" (its ``aux`` child before it), or None."""
+    return next((c.i for c in verb.children if c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i), None)
+
+
 def is_to_infinitive(token: Token) -> bool:
     """A base-form verb with its own "to" before it."""
-    return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" and c.i < token.i for c in token.children)
+    return token.tag_ == "VB" and own_to(token) is not None
 
 
 def purpose_noun_infinitive(prep: Token) -> Token | None:
@@ -87,9 +92,8 @@ def purpose_of(token: Token, skip: set[int]) -> Token | None:
 
 def infinitive_phrase(verb: Token) -> Span:
     """The verb's phrase from after its "to" (or from its left edge), less trailing punctuation."""
-    doc = verb.doc
-    to = [c.i for c in verb.children if c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i]
-    start, end = (to[0] + 1 if to else verb.left_edge.i), verb.right_edge.i + 1
+    doc, to = verb.doc, own_to(verb)
+    start, end = (to + 1 if to is not None else verb.left_edge.i), verb.right_edge.i + 1
     while start < verb.i and doc[start].dep_ in ("aux", "mark", "punct"):
         start += 1
     while end > verb.i + 1 and doc[end - 1].dep_ == "punct":
@@ -100,8 +104,8 @@ def infinitive_phrase(verb: Token) -> Span:
 def after_control_object(verb: Token, head: Token) -> bool:
     """True for "urging North Korea to comply" however it is attached: the word before the infinitive's
     "to" belongs to a control verb's phrase ("urge", "ask", "call on") below ``head``."""
-    to = min((c.i for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), default=verb.i)
-    if to == 0:
+    to = own_to(verb)
+    if not to:
         return False
     for ancestor in [verb.doc[to - 1], *verb.doc[to - 1].ancestors]:
         if ancestor.i == head.i:
