@@ -37,9 +37,14 @@ def canonical_json(data: object, *, indent: int | None = None) -> str:
     return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=indent, separators=separators)
 
 
+# characters JSON leaves raw inside strings that str.splitlines() (and many line readers) take for line breaks
+LINE_BREAKS_IN_STRINGS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def jsonl_bytes(records: list[dict]) -> bytes:
-    """Records as JSON Lines (keys in the order given), UTF-8."""
-    lines = [json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in records]
+    """Records as JSON Lines (keys in the order given), UTF-8; a record is always one line, whatever reads it."""
+    lines = [json.dumps(r, ensure_ascii=False, separators=(",", ":")).translate(LINE_BREAKS_IN_STRINGS) + "\n"
+             for r in records]
     return "".join(lines).encode("utf-8")
 
 

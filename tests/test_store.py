@@ -84,3 +84,12 @@ def test_unwritable_and_not_a_store(tmp_path: Path):
         ClaimStore.open_for_write(tmp_path, IDENTITY)  # not empty, not a store
     with pytest.raises(GeoclaimsError, match="GC207"):
         ClaimStore.open_for_read(tmp_path)
+
+
+def test_a_record_is_one_line_even_with_unicode_line_separators_in_its_text():
+    from geoclaims.store import jsonl_bytes
+
+    records = [{"id": "a", "excerpt": "x\u2028y\u2029z\x85w\n"}, {"id": "b", "excerpt": "plain"}]
+    text = jsonl_bytes(records).decode("utf-8")
+    assert len(text.splitlines()) == 2
+    assert [json.loads(line) for line in text.splitlines()] == records
