@@ -66,23 +66,28 @@ build/models/relations-v03:
 	  git show $(V03_COMMIT):pipeline/models/relations/$$f > $@.tmp/$$f || exit 1; done && mv $@.tmp $@
 
 # The shipped model (0.4.0, one encoder pass per sentence): v0.1's encoder + all the event data; then the
-# per-type thresholds, end to end on the dev articles.
+# per-type thresholds, end to end on the dev articles, for the fp32 backends and for onnx-int8 (the default).
 train-relations: venv build/models/relations-v01
 	$(BIN)/geoclaims train relations --config pipeline/configs/relations-span.toml --out pipeline/models/relations
 	$(BIN)/python -m geoclaims.corpora.event_gold claim-gold dev --out build/eval/claims-dev
-	$(BIN)/python -m geoclaims.events.tune --model pipeline/models/relations --articles build/eval/claims-dev/articles.jsonl \
-	  --gold build/eval/claims-dev/gold.jsonl --write
+	for backend in torch onnx-int8; do $(BIN)/python -m geoclaims.events.tune --model pipeline/models/relations \
+	  --articles build/eval/claims-dev/articles.jsonl --gold build/eval/claims-dev/gold.jsonl --backend $$backend --write \
+	  || exit 1; done
 
-# End to end on the Wikinews event test split: extract the test articles, score the store (0.4.0, 0.3.0, v0.2, v0.1).
+# End to end on the Wikinews event test split: extract the test articles, score the store (0.4.0 with the default
+# int8 backends and on fp32, then 0.3.0, v0.2, v0.1 on fp32 as they were measured).
 evaluate-claims: venv build/models/relations-v01 build/models/relations-v02 build/models/relations-v03
 	$(BIN)/python -m geoclaims.corpora.event_gold claim-gold test --out build/eval/claims-test
 	$(BIN)/geoclaims extract build/eval/claims-test/articles.jsonl --out build/eval/store-test-v04
 	$(BIN)/geoclaims evaluate claims build/eval/store-test-v04 --gold build/eval/claims-test/gold.jsonl --out build/eval/score-test-v04
-	$(BIN)/geoclaims extract build/eval/claims-test/articles.jsonl --out build/eval/store-test-v03 --model build/models/relations-v03
+	printf 'schema = "geoclaims.config.extract.v3"\n[relations]\nbackend = "onnx"\n[motive]\nbackend = "torch"\n' > build/eval/fp32.toml
+	$(BIN)/geoclaims extract build/eval/claims-test/articles.jsonl --out build/eval/store-test-v04-fp32 --config build/eval/fp32.toml
+	$(BIN)/geoclaims evaluate claims build/eval/store-test-v04-fp32 --gold build/eval/claims-test/gold.jsonl --out build/eval/score-test-v04-fp32
+	$(BIN)/geoclaims extract build/eval/claims-test/articles.jsonl --out build/eval/store-test-v03 --config build/eval/fp32.toml --model build/models/relations-v03
 	$(BIN)/geoclaims evaluate claims build/eval/store-test-v03 --gold build/eval/claims-test/gold.jsonl --out build/eval/score-test-v03
-	$(BIN)/geoclaims extract build/eval/claims-test/articles.jsonl --out build/eval/store-test-v02 --model build/models/relations-v02
+	$(BIN)/geoclaims extract build/eval/claims-test/articles.jsonl --out build/eval/store-test-v02 --config build/eval/fp32.toml --model build/models/relations-v02
 	$(BIN)/geoclaims evaluate claims build/eval/store-test-v02 --gold build/eval/claims-test/gold.jsonl --out build/eval/score-test-v02
-	printf 'schema = "geoclaims.config.extract.v3"\n[relations]\ncomponent = "geoclaims.relations.v1"\n' > build/eval/v01.toml
+	printf 'schema = "geoclaims.config.extract.v3"\n[relations]\ncomponent = "geoclaims.relations.v1"\nbackend = "onnx"\n[motive]\nbackend = "torch"\n' > build/eval/v01.toml
 	$(BIN)/geoclaims extract build/eval/claims-test/articles.jsonl --out build/eval/store-test-v01 --config build/eval/v01.toml --model build/models/relations-v01
 	$(BIN)/geoclaims evaluate claims build/eval/store-test-v01 --gold build/eval/claims-test/gold.jsonl --out build/eval/score-test-v01
 
@@ -98,8 +103,9 @@ evaluate-motive: venv
 
 # Throughput on the first BENCH_ARTICLES Reuters-21578 articles (needs ../shared); writes build/bench/bench.json.
 BENCH_ARTICLES ?= 300
+BENCH_REPEAT ?= 3
 bench: venv
-	$(BIN)/python benchmarks/bench.py --articles $(BENCH_ARTICLES)
+	$(BIN)/python benchmarks/bench.py --articles $(BENCH_ARTICLES) --repeat $(BENCH_REPEAT)
 
 clean:
 	rm -rf $(DEMO_OUT) build/eval

@@ -6,8 +6,9 @@ in its own process (so peak RSS is its own) with one torch/ONNX Runtime thread a
 not timed:
 
 * ``spacy``: en_core_web_sm ``nlp.pipe`` over the article texts (the floor);
-* ``extract``: ``run_extract`` end to end (read, clean, spaCy, actors, candidates, classifier, store),
-  per relation backend; articles/s, words/s, claims/s, peak RSS and RSS after the first and last chunk;
+* ``extract``: ``run_extract`` end to end (read, clean, spaCy, actors, candidates, classifier, motive, store),
+  with the shipped configuration ("default") and with other classifier/motive backends ("onnx/torch":
+  v0.3's default); articles/s, words/s, claims/s, peak RSS and RSS after the first and last chunk;
 * ``classifier``: the relation model alone on the gold test pairs, torch fp32 vs ONNX fp32 vs ONNX int8;
 * ``workers``: ``--workers 1`` vs ``--workers 2``, chunks of 16 (steady state: from the first committed chunk on).
 
@@ -95,30 +96,35 @@ def stage_spacy(corpus: Path) -> dict:
     return rates(seconds, len(texts), words, peak_rss_mb=peak_rss_mb())
 
 
-def stage_extract(corpus: Path, backend: str, device: str = "cpu", component: str = "",
+def stage_extract(corpus: Path, backends: str, device: str = "cpu", component: str = "",
                   model_dir: str = "") -> dict:
-    """``extract`` with the default configuration, or another relation ``component`` and ``model_dir``."""
+    """``extract`` with the default configuration, or other ``backends`` ("RELATIONS/MOTIVE", "default": as
+    shipped), relation ``component`` and ``model_dir``."""
     from geoclaims.config import load_config
     from geoclaims.extract import build_processor, run_extract
 
     config = load_config(shipped("configs/extract.toml"))
-    config["relations"]["backend"] = backend
+    if backends != "default":
+        relations, _, motive = backends.partition("/")
+        config["relations"]["backend"] = relations
+        config["motive"]["backend"] = motive or config["motive"]["backend"]
     if component:
         config["relations"]["component"] = component
     processor = build_processor(config, Path(model_dir) if model_dir else shipped("models/relations"), device=device)
-    backend = f"{backend}-{component.rsplit('.', 1)[-1]}" if component else backend
-    warm = OUT / f"warmup-{backend}.jsonl"
+    name = backends.replace("/", "+") + (f"-{component.rsplit('.', 1)[-1]}" if component else "")
+    warm = OUT / f"warmup-{name}.jsonl"
     warm.write_text("".join(corpus.read_text(encoding="utf-8").splitlines(keepends=True)[:WARMUP]))
-    for store in (OUT / f"store-warmup-{backend}", OUT / f"store-{backend}"):
+    for store in (OUT / f"store-warmup-{name}", OUT / f"store-{name}"):
         shutil.rmtree(store, ignore_errors=True)
-    run_extract([warm], OUT / f"store-warmup-{backend}", processor, config)
+    run_extract([warm], OUT / f"store-warmup-{name}", processor, config)
     rss = []
     start = time.perf_counter()
-    result = run_extract([corpus], OUT / f"store-{backend}", processor, config, progress=lambda _n: rss.append(rss_mb()))
+    result = run_extract([corpus], OUT / f"store-{name}", processor, config, progress=lambda _n: rss.append(rss_mb()))
     seconds = time.perf_counter() - start
     words = sum(len(t.split()) for t in load_texts(corpus))
     counts = result.counts
-    return {"backend": processor.backend, **rates(seconds, counts.read, words, claims_per_s=counts.claims / seconds),
+    return {"backend": processor.backend, "motive_backend": processor.motive_backend,
+            **rates(seconds, counts.read, words, claims_per_s=counts.claims / seconds),
             "counts": counts.to_dict(), "peak_rss_mb": round(peak_rss_mb(), 1),
             "rss_after_first_chunk_mb": round(rss[0], 1), "rss_after_last_chunk_mb": round(rss[-1], 1)}
 
@@ -168,6 +174,12 @@ def run_stage(*args: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def median_run(rows: list[dict], key: str) -> dict:
+    """The run with the median ``key`` (the lower middle one for an even count), every run's ``key`` beside it."""
+    chosen = sorted(rows, key=lambda r: r[key])[(len(rows) - 1) // 2]
+    return {**chosen, f"{key}_runs": [r[key] for r in rows]} if len(rows) > 1 else chosen
+
+
 def machine() -> dict:
     model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                   if line.startswith("model name")), platform.processor())
@@ -192,11 +204,11 @@ def table(report: dict) -> str:
     spacy = report["spacy"]
     rows = [f"corpus: {report['corpus']['articles']} articles, {report['corpus']['words']} words; "
             f"{report['machine']['cpu']} ({report['machine']['cores']} cores)",
-            f"{'run':<28}{'articles/s':>11}{'words/s':>10}{'claims/s':>10}{'peak RSS MB':>13}{'x spaCy':>9}",
-            f"{'spaCy alone (sm)':<28}{spacy['articles_per_s']:>11}{spacy['words_per_s']:>10}{'':>10}"
+            f"{'run':<36}{'articles/s':>11}{'words/s':>10}{'claims/s':>10}{'peak RSS MB':>13}{'x spaCy':>9}",
+            f"{'spaCy alone (sm)':<36}{spacy['articles_per_s']:>11}{spacy['words_per_s']:>10}{'':>10}"
             f"{spacy['peak_rss_mb']:>13}{1.0:>9.2f}"]
     for name, row in report["extract"].items():
-        rows.append(f"{'extract ' + name:<28}{row['articles_per_s']:>11}{row['words_per_s']:>10}"
+        rows.append(f"{'extract ' + name:<36}{row['articles_per_s']:>11}{row['words_per_s']:>10}"
                     f"{row['claims_per_s']:>10}{row['peak_rss_mb']:>13}{row['ratio_to_spacy']:>9.2f}")
     cls = report["classifier"]
     rows.append("classifier alone (pairs/s, 1 thread): " + ", ".join(
@@ -211,12 +223,18 @@ def table(report: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300, help="corpus size (first N articles)")
-    parser.add_argument("--backends", default="onnx,onnx-int8,torch", help="extract backends to time")
+    parser.add_argument("--backends", default="default,onnx/torch",
+                        help="extract runs to time, comma-separated: 'default' (the shipped configuration) or "
+                             "RELATIONS[/MOTIVE] backends (onnx/torch: v0.3's default, fp32 throughout)")
     parser.add_argument("--workers", type=int, default=2, help="largest --workers for the scaling row (1: none)")
     parser.add_argument("--device", choices=("cpu", "cuda"), default="cpu", help="where the classifier runs")
     parser.add_argument("--compare", nargs=2, metavar=("COMPONENT", "MODEL_DIR"), action="append", default=[],
-                        help="also time the onnx backend with this relation component and model, repeatable "
+                        help="also time onnx/torch with this relation component and model, repeatable "
                              "(v0.1 side by side: geoclaims.relations.v1 build/models/relations-v01)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="rounds of spaCy alone followed by every extract run; each row reports its median round "
+                             "(extract: the median ratio to the spaCy run just before it), this shared machine's "
+                             "speed drifts by 15%% and more between minutes")
     parser.add_argument("--out", type=Path, default=OUT / "bench.json")
     parser.add_argument("--stage", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -233,16 +251,20 @@ def main(argv: list[str] | None = None) -> int:
     corpus_path = OUT / f"reuters-{args.articles}.jsonl"
     report = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "device": args.device, "machine": machine(),
               "versions": versions(), "corpus": write_corpus(args.articles, corpus_path)}
-    report["spacy"] = run_stage("spacy", str(corpus_path))
-    report["extract"] = {}
-    for backend in args.backends.split(","):
-        row = run_stage("extract", str(corpus_path), backend, args.device)
-        row["ratio_to_spacy"] = round(row["words_per_s"] / report["spacy"]["words_per_s"], 3)
-        report["extract"][backend] = row
-    for component, model_dir in args.compare:
-        row = run_stage("extract", str(corpus_path), "onnx", args.device, component, model_dir)
-        row["ratio_to_spacy"] = round(row["words_per_s"] / report["spacy"]["words_per_s"], 3)
-        report["extract"][f"onnx {component} {Path(model_dir).name}"] = row
+    runs = [("extract", backend, backend, "", "") for backend in args.backends.split(",")]
+    runs += [("extract", f"onnx {component} {Path(model_dir).name}", "onnx/torch", component, model_dir)
+             for component, model_dir in args.compare]
+    spacy_runs: list[dict] = []
+    extract_runs: dict[str, list[dict]] = {name: [] for _stage, name, *_rest in runs}
+    for _ in range(args.repeat):  # spaCy, then each extract run right after it: a ratio per round
+        spacy_runs.append(run_stage("spacy", str(corpus_path)))
+        for _stage, name, backends, component, model_dir in runs:
+            row = run_stage("extract", str(corpus_path), backends, args.device, *([component, model_dir] if component else []))
+            row["ratio_to_spacy"] = round(row["words_per_s"] / spacy_runs[-1]["words_per_s"], 3)
+            extract_runs[name].append(row)
+    report["repeat"] = args.repeat
+    report["spacy"] = median_run(spacy_runs, "words_per_s")
+    report["extract"] = {name: median_run(rows, "ratio_to_spacy") for name, rows in extract_runs.items()}
     report["classifier"] = run_stage("classifier", args.device)
     if args.workers > 1:
         report["workers"] = [run_stage("workers", str(corpus_path), str(n)) for n in range(1, args.workers + 1)]

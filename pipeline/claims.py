@@ -96,18 +96,21 @@ class ClaimExtractor:
     def __init__(self, model_dir: Path | str, *, batch_size: int = 16, threshold: float | None = None,
                  backend: str = "torch", device: str = "cpu", threads: int = 1,
                  motive_dir: Path | str | None = None, component: str = "geoclaims.relations.v2",
-                 motive_component: str = "geoclaims.motive.v2"):
+                 motive_component: str = "geoclaims.motive.v2", motive_backend: str = "torch",
+                 motive_threads: int = 1):
         from .nlp import build_nlp
-        from .relations.onnx_model import resolve_backend
+        from .ml.onnx_backends import resolve_backend
 
         self.model_dir = Path(model_dir)
         self.batch_size = batch_size
         self.backend, self.device = resolve_backend(backend, device), device
         self.motive_dir = Path(motive_dir) if motive_dir is not None else None
+        self.motive_backend = resolve_backend(motive_backend, device) if self.motive_dir is not None else None
         self.component_name = component
         self.nlp = build_nlp(relations=True, model_dir=self.model_dir, backend=self.backend, device=device,
                              threads=threads, motive_dir=self.motive_dir, component=component,
-                             motive_component=motive_component)
+                             motive_component=motive_component, motive_backend=motive_backend,
+                             motive_threads=motive_threads)
         if threshold is not None:
             self.nlp.get_pipe("geoclaims_relations").threshold = float(threshold)
         component = self.nlp.get_pipe("geoclaims_relations")
@@ -126,7 +129,8 @@ class ClaimExtractor:
 
     def identity(self) -> dict:
         return {**self.extractor, "config_hash": self.config_hash, "model_sha256": self.model_sha256,
-                "motive_sha256": self.motive_sha256, "backend": self.backend, "device": self.device}
+                "motive_sha256": self.motive_sha256, "backend": self.backend, "motive_backend": self.motive_backend,
+                "device": self.device}
 
     def extract(self, articles: Sequence[Article]) -> list[list[Claim]]:
         docs = self.nlp.pipe((article_doc(self.nlp, a) for a in articles), batch_size=self.batch_size)

@@ -27,10 +27,15 @@ V2_FIXED_COMPONENT = "geoclaims.relations.v1"
 # v2 files (and v3 files up to v0.3.1, which had no motive.component) ran the v1 motive linking: v2 files keep
 # it; a v3 file without the key gets the current default (v2: v1 + the infinitive of purpose)
 V2_FIXED_MOTIVE = "geoclaims.motive.v1"
+# what a v2 file without relations.backend ran on (and its motive tagger on torch, always)
+V2_DEFAULT_BACKEND = "auto"
+# the backends of the relation classifier and the motive tagger (``ml.onnx_backends.resolve_backend``)
+BACKENDS = ("auto", "auto-int8", "torch", "onnx-int8", "onnx")
 # string keys with a fixed set of values
-CHOICES: dict[str, tuple[str, ...]] = {"relations.backend": ("auto", "torch", "onnx-int8", "onnx"),
+CHOICES: dict[str, tuple[str, ...]] = {"relations.backend": BACKENDS,
                                        "relations.component": ("geoclaims.relations.v1", "geoclaims.relations.v2"),
-                                       "motive.component": ("geoclaims.motive.v1", "geoclaims.motive.v2")}
+                                       "motive.component": ("geoclaims.motive.v1", "geoclaims.motive.v2"),
+                                       "motive.backend": BACKENDS}
 
 # key -> (type, minimum, maximum, default); nested dicts are sections
 SPEC: dict[str, Any] = {
@@ -41,13 +46,17 @@ SPEC: dict[str, Any] = {
         "max_chars": (int, 1, 100_000_000, 1_000_000),
     },
     "relations": {
-        "backend": (str, None, None, "auto"),
+        # a v3 file without it gets the current default, as with motive.component (up to v0.3: auto)
+        "backend": (str, None, None, "auto-int8"),
         "threads": (int, 1, 256, 1),
         "component": (str, None, None, "geoclaims.relations.v2"),
     },
     "motive": {
         "model": (str, None, None, "models/motive"),
         "component": (str, None, None, "geoclaims.motive.v2"),
+        # a v3 file without it gets the current default too (up to v0.3 the tagger ran on torch)
+        "backend": (str, None, None, "auto-int8"),
+        "threads": (int, 1, 256, 1),
     },
     "language": {
         "allowed": (list, 1, None, ["en"]),
@@ -71,8 +80,9 @@ def _defaults_of(spec: dict) -> dict:
 SPEC_V1: dict[str, Any] = {**{k: v for k, v in SPEC.items() if k not in V1_FIXED},
                            "schema": (str, None, None, SCHEMA_V1)}
 SPEC_V2: dict[str, Any] = {**SPEC, "schema": (str, None, None, SCHEMA_V2),
-                           "relations": {k: v for k, v in SPEC["relations"].items() if k != "component"},
-                           "motive": {k: v for k, v in SPEC["motive"].items() if k != "component"}}
+                           "relations": {"backend": (str, None, None, V2_DEFAULT_BACKEND),
+                                         "threads": SPEC["relations"]["threads"]},
+                           "motive": {k: v for k, v in SPEC["motive"].items() if k in ("model",)}}
 
 
 def validate(raw: dict) -> dict:
@@ -86,7 +96,7 @@ def validate(raw: dict) -> dict:
     if schema == SCHEMA_V2:
         config = validate_section(raw, SPEC_V2, prefix="")
         config["relations"]["component"] = V2_FIXED_COMPONENT
-        config["motive"]["component"] = V2_FIXED_MOTIVE
+        config["motive"].update(component=V2_FIXED_MOTIVE, backend="torch", threads=1)
         return config
     if schema != SCHEMA_NAME:
         raise GeoclaimsError("GC203", f"'schema' must be {SCHEMA_NAME!r} (or {SCHEMA_V2!r}, {SCHEMA_V1!r}), "

@@ -81,12 +81,13 @@ def build_processor(config: dict, model_dir: Path, *, device: str = "cpu") -> Pr
     except ImportError as err:
         raise GeoclaimsError("GC204", f"the claim extractor is not available ({err})") from None
 
-    relations = config.get("relations", {})
+    relations, motive = config.get("relations", {}), config.get("motive", {})
     return ClaimExtractor(model_dir, batch_size=config["batch_size"], backend=relations.get("backend", "auto"),
                           device=device, threads=relations.get("threads", 1),
                           motive_dir=motive_model_dir(config),
                           component=relations.get("component", "geoclaims.relations.v1"),
-                          motive_component=config.get("motive", {}).get("component", "geoclaims.motive.v1"))
+                          motive_component=motive.get("component", "geoclaims.motive.v1"),
+                          motive_backend=motive.get("backend", "torch"), motive_threads=motive.get("threads", 1))
 
 
 def motive_model_dir(config: dict) -> Path | None:

@@ -52,11 +52,13 @@ def relation_factory(component: str) -> str:
 def build_nlp(*, relations: bool = False, model_dir: Path | str | None = None, batch_size: int = 32,
               backend: str = "torch", device: str = "cpu", threads: int = 1,
               motive_dir: Path | str | None = None, component: str = "geoclaims.relations.v1",
-              motive_component: str = "geoclaims.motive.v1") -> Language:
+              motive_component: str = "geoclaims.motive.v1", motive_backend: str = "torch",
+              motive_threads: int = 1) -> Language:
     """A fresh pipeline; with ``relations`` the relation classifier from ``model_dir`` is added
     (``backend``/``device``/``threads``: see ``geoclaims.relations.onnx_model.load_relation_model``) by
     the registered ``component``: ``geoclaims.relations.v1`` (pairs) or ``geoclaims.relations.v2`` (events);
-    with ``motive_dir`` the motive component ``motive_component`` (``geoclaims.motive.v1`` or ``.v2``) follows."""
+    with ``motive_dir`` the motive component ``motive_component`` (``geoclaims.motive.v1`` or ``.v2``) follows,
+    its tagger on ``motive_backend`` (torch, onnx, onnx-int8; ``motive_threads`` ONNX Runtime threads)."""
     from .actors.component import FACTORY, LINKS_FACTORY, add_actor_ruler
 
     nlp = english()
@@ -72,6 +74,7 @@ def build_nlp(*, relations: bool = False, model_dir: Path | str | None = None, b
         from .motive.component import FACTORIES
 
         nlp.add_pipe(FACTORIES[motive_component], name="geoclaims_motive", after="geoclaims_relations",
-                     config={"model_dir": str(motive_dir), "batch_size": batch_size, "device": device})
+                     config={"model_dir": str(motive_dir), "batch_size": batch_size, "device": device,
+                             "backend": motive_backend, "threads": motive_threads})
     return nlp
 

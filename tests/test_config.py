@@ -64,7 +64,7 @@ def test_a_v1_file_keeps_v1_meaning_and_rejects_v2_sections():
 def test_a_v2_file_keeps_the_v1_pair_component_and_rejects_the_v3_key():
     v2 = validate({"schema": "geoclaims.config.extract.v2", "relations": {"backend": "onnx"}})
     assert v2["relations"] == {"backend": "onnx", "threads": 1, "component": "geoclaims.relations.v1"}
-    assert v2["motive"] == {"model": "models/motive", "component": "geoclaims.motive.v1"}
+    assert v2["motive"] == {"model": "models/motive", "component": "geoclaims.motive.v1", "backend": "torch", "threads": 1}
     with pytest.raises(GeoclaimsError, match="unknown key 'motive.component'"):
         validate({"schema": "geoclaims.config.extract.v2", "motive": {"component": "geoclaims.motive.v2"}})
     with pytest.raises(GeoclaimsError, match="unknown key 'relations.component'"):
@@ -78,3 +78,18 @@ def test_the_motive_component_is_chosen_by_name_and_defaults_to_v2():
     assert validate({"motive": {"component": "geoclaims.motive.v1"}})["motive"]["component"] == "geoclaims.motive.v1"
     with pytest.raises(GeoclaimsError, match="motive.component"):
         validate({"motive": {"component": "geoclaims.motive.v3"}})
+
+
+def test_the_backends_default_to_int8_on_cpu_and_old_files_keep_theirs():
+    from geoclaims.ml.onnx_backends import resolve_backend
+
+    current = validate({})
+    assert current["relations"]["backend"] == current["motive"]["backend"] == "auto-int8"
+    assert (resolve_backend("auto-int8", "cpu"), resolve_backend("auto-int8", "cuda")) == ("onnx-int8", "torch")
+    assert validate({"motive": {"backend": "torch", "threads": 2}})["motive"]["backend"] == "torch"
+    v2 = validate({"schema": "geoclaims.config.extract.v2"})
+    assert v2["relations"]["backend"] == "auto" and (v2["motive"]["backend"], v2["motive"]["threads"]) == ("torch", 1)
+    with pytest.raises(GeoclaimsError, match="unknown key 'motive.backend'"):
+        validate({"schema": "geoclaims.config.extract.v2", "motive": {"backend": "onnx"}})
+    with pytest.raises(GeoclaimsError, match="'motive.backend' must be one of"):
+        validate({"motive": {"backend": "tensorrt"}})

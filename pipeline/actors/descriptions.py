@@ -185,14 +185,15 @@ def first_name_spans(doc: Doc) -> list[Span]:
     """Spans "Chad Wolf" where a place name is a person's first name."""
     gazetteer = load_gazetteer()
     spans = []
-    for token in doc:
-        if token.text not in FIRST_NAME_PLACES or token.i + 1 >= len(doc):
+    wanted = {doc.vocab.strings[name] for name in FIRST_NAME_PLACES}  # string hashes: no Token per word
+    for i, orth in enumerate(doc.to_array("ORTH").tolist()):
+        if orth not in wanted or i + 1 >= len(doc):
             continue
-        end = token.i + 1
-        while end < len(doc) and end - token.i <= MAX_NAME and _surname_like(doc[end], gazetteer):
+        end = i + 1
+        while end < len(doc) and end - i <= MAX_NAME and _surname_like(doc[end], gazetteer):
             end += 1
-        if end > token.i + 1:
-            spans.append(doc[token.i : end])
+        if end > i + 1:
+            spans.append(doc[i:end])
     return spans
 
 

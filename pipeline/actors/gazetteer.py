@@ -52,6 +52,7 @@ class Entry(NamedTuple):
     cased: bool
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and called for the same few thousand strings over and over
 def normalise(text: str) -> str:
     """Case-preserving normal form: no accents, straight quotes, no leading 'the', no possessive, no dots."""
     text = unicodedata.normalize("NFKD", text)

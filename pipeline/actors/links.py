@@ -103,8 +103,9 @@ def person_names(doc: Doc) -> list[Span]:
              and not any(s.start < f.end and f.start < s.end for f in firsts)] + firsts
     keys = {normalise(s[-1].text).lower() for s in spans if len(s) > 1}
     covered = {t for s in spans for t in range(s.start, s.end)}
-    spans += [doc[t.i : t.i + 1] for t in doc if t.i not in covered and not t.ent_type_ and name_like(t)
-              and normalise(t.text).lower() in keys]
+    if keys:  # a bare surname needs a full name before it
+        spans += [doc[t.i : t.i + 1] for t in doc if t.i not in covered and not t.ent_type_ and name_like(t)
+                  and normalise(t.text).lower() in keys]
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -243,12 +244,14 @@ def _store(links: dict[int, Link], start: int, end: int, actor: Actor | None, so
 def sentence_ids(doc: Doc) -> list[int]:
     """Sentence number of each token: the parser's sentences, else split after ". ! ?"."""
     ids, current = [], 0
-    parsed = doc.has_annotation("SENT_START")
+    if doc.has_annotation("SENT_START"):  # from the token array: no Token object per word
+        for i, start in enumerate(doc.to_array("SENT_START").tolist()):
+            current += start == 1 and i > 0
+            ids.append(current)
+        return ids
     for token in doc:
-        if parsed and token.is_sent_start and token.i > 0:
-            current += 1
         ids.append(current)
-        if not parsed and token.text in {".", "!", "?"}:
+        if token.text in {".", "!", "?"}:
             current += 1
     return ids
 

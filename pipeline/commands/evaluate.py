@@ -52,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
     if args.task == "motive":
         from ..motive.evaluate import evaluate_motive
 
-        evaluate_motive(resolve(args.model), list(args.data), args.out, batch_size=args.batch_size, device=args.device)
+        evaluate_motive(resolve(args.model), list(args.data), args.out, batch_size=args.batch_size, device=args.device,
+                        backend=args.backend)
         return 0
     from ..relations.evaluate import evaluate_relations
 

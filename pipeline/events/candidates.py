@@ -189,10 +189,24 @@ def single_actor_candidates(sentence: Span, mentions: list[tuple[Span, bool]], r
     return found[:MAX_SINGLE_PER_SENTENCE]
 
 
+def resolved_once(resolver: Callable[[Span], object | None] | None) -> Callable[[Span], object | None] | None:
+    """``resolver`` answering each span (offsets and label) of one doc once: a mention is in many pairs."""
+    if resolver is None:
+        return None
+    answers: dict[tuple[int, int, int], object | None] = {}
+
+    def resolve(span: Span) -> object | None:
+        key = (span.start, span.end, span.label)
+        if key not in answers:
+            answers[key] = resolver(span)
+        return answers[key]
+    return resolve
+
+
 def event_candidates(doc: Doc, *, max_pairs_per_sentence: int = 12,
                      resolver: Callable[[Span], object | None] | None = None) -> list[EventCandidate]:
     """Pair and no-target candidates of every sentence, in text order."""
-    every = []
+    every, resolver = [], resolved_once(resolver)
     for sentence in doc.sents:
         mentions = event_mentions(sentence)
         pairs = pair_candidates(sentence, mentions, limit=max_pairs_per_sentence, resolver=resolver)

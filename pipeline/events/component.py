@@ -17,22 +17,27 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..actors.roles import can_be_actor, political_claim
-from ..ml.component import BatchedComponent, ClaimSpan, register_extensions
+from ..ml.component import BatchedComponent, ClaimSpan, per_document_backend, register_extensions
 from .candidates import EventCandidate, classifier_item, event_candidates
 from .decide import claim_triples, decide_per_type
 
 FACTORY = "geoclaims_relations_v2"
 
 
-def type_thresholds(model_dir: Path) -> dict[str, float]:
-    """Per-type thresholds from the model's calibration file ({} when it has none)."""
+def type_thresholds(model_dir: Path, backend: str | None = None) -> dict[str, float]:
+    """Per-type thresholds from the model's calibration file ({} when it has none): those tuned for
+    ``backend`` (``type_thresholds_by_backend``, e.g. onnx-int8, whose probabilities are shifted by the
+    quantisation) when there are some, else those of the fp32 model (``type_thresholds``)."""
     path = Path(model_dir) / "calibration.json"
     data = json.loads(path.read_text()) if path.is_file() else {}
-    return {k: float(v) for k, v in (data.get("type_thresholds") or {}).items()}
+    by_backend = (data.get("type_thresholds_by_backend") or {}).get(backend or "")
+    return {k: float(v) for k, v in (by_backend or data.get("type_thresholds") or {}).items()}
 
 
 def same_actor(event: EventCandidate) -> bool:
@@ -57,9 +62,17 @@ class EventComponent(BatchedComponent):
         self.model = load_relation_model(Path(model_dir), backend=backend, device=device, threads=threads)
         self.batch_size, self.max_pairs = batch_size, max_pairs_per_sentence
         self.threshold = self.model.threshold if threshold is None else float(threshold)
-        self.thresholds = type_thresholds(Path(model_dir))
+        self.thresholds = type_thresholds(Path(model_dir), getattr(self.model, "backend", "torch"))
         self.resolver = resolve_span
         self.political_only = political_only
+
+    def probabilities(self, per_doc: list[list[EventCandidate]]) -> np.ndarray:
+        """Class probabilities of every candidate, in order: one model call for the whole batch of documents,
+        or one per document on a backend whose outputs depend on the batch (int8: ``ml.component.per_document_backend``)."""
+        groups = [events for events in per_doc if events] if per_document_backend(self.model) else \
+            [[e for events in per_doc for e in events]]
+        return np.concatenate([self.model.predict_proba([classifier_item(e.candidate) for e in events],
+                                                        batch_size=self.batch_size) for events in groups])
 
     def candidates(self, doc: Doc) -> list[EventCandidate]:
         found = event_candidates(doc, max_pairs_per_sentence=self.max_pairs, resolver=self.resolver)
@@ -75,7 +88,7 @@ class EventComponent(BatchedComponent):
         flat = [e for events in per_doc for e in events]
         if not flat:
             return [[] for _ in per_doc]
-        probs = self.model.predict_proba([classifier_item(e.candidate) for e in flat], batch_size=self.batch_size)
+        probs = self.probabilities(per_doc)
         decisions = decide_per_type(probs, self.model.labels, self.thresholds, self.threshold)
         results, cursor = [], 0
         for events in per_doc:

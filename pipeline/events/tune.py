@@ -32,6 +32,11 @@ from .decide import THRESHOLD_GRID
 from .score import article_counts, read_gold, summary
 
 SWEEPS = 2
+# backends whose probabilities are the fp32 model's (within float error): they share ``type_thresholds``
+FP32_BACKENDS = ("torch", "onnx")
+# how far a quantised backend's thresholds may move from the fp32 ones (one grid step): int8 moves the
+# probabilities a little (97% of top labels kept), and free thresholds on 120 dev articles overfit
+QUANTISED_SHIFT = 0.05
 MIN_EVENTS = 25
 MAX_SHIFT = 0.15
 
@@ -56,29 +61,33 @@ def event_f1(claims_by_article: dict[str, list[dict]], gold: dict[str, list[dict
 
 def fit_claim_thresholds(claims: Iterable[dict], gold: dict[str, list[dict]], *, default: float,
                          grid: tuple[float, ...] = THRESHOLD_GRID, min_events: int = MIN_EVENTS,
-                         max_shift: float = MAX_SHIFT, sweeps: int = SWEEPS) -> dict[str, float]:
-    """θ per type maximising end-to-end event micro-F1 of the open-threshold ``claims`` against ``gold``."""
+                         max_shift: float = MAX_SHIFT, sweeps: int = SWEEPS,
+                         around: dict[str, float] | None = None) -> dict[str, float]:
+    """θ per type maximising end-to-end event micro-F1 of the open-threshold ``claims`` against ``gold``,
+    each within ``max_shift`` of the global ``default``, or of its value in ``around`` when given (a
+    quantised model's thresholds may move a little from the fp32 model's, not be refitted from scratch)."""
     by_article = claims_by_article(claims)
     counts = defaultdict(int)
     for events in gold.values():
         for event in events:
             counts[event["event"]] += 1
     tuned = [t for t in PLOVER_TYPES if counts[t] >= min_events]
-    thresholds = {t: default for t in tuned}
-    grid = tuple(theta for theta in grid if abs(theta - default) <= max_shift + 1e-9)
+    centre = {t: (around or {}).get(t, default) for t in tuned}
+    thresholds = dict(centre)
     for _ in range(sweeps):
         for label in tuned:
             scored = [(event_f1(by_article, gold, {**thresholds, label: theta}, default),
-                       -abs(theta - default), theta) for theta in grid]
+                       -abs(theta - centre[label]), theta)
+                      for theta in grid if abs(theta - centre[label]) <= max_shift + 1e-9]
             thresholds[label] = max(scored)[2]
     return thresholds
 
 
-def open_claims(model_dir: Path, articles: list, *, batch_size: int = 16) -> list[dict]:
-    """Claims of ``articles`` with every threshold open (see the module comment)."""
+def open_claims(model_dir: Path, articles: list, *, batch_size: int = 16, backend: str = "torch") -> list[dict]:
+    """Claims of ``articles`` with every threshold open (see the module comment), the classifier on ``backend``."""
     from ..claims import ClaimExtractor
 
-    extractor = ClaimExtractor(model_dir, component="geoclaims.relations.v2", batch_size=batch_size)
+    extractor = ClaimExtractor(model_dir, component="geoclaims.relations.v2", batch_size=batch_size, backend=backend)
     events = extractor.nlp.get_pipe("geoclaims_relations")
     events.thresholds, events.threshold = {}, 0.0
     return [c.to_dict() for claims in extractor.extract(articles) for c in claims]
@@ -97,11 +106,18 @@ def read_articles(path: Path) -> list:
     return items
 
 
-def write_thresholds(model_dir: Path, thresholds: dict[str, float], fitted_on: list[str]) -> None:
+def write_thresholds(model_dir: Path, thresholds: dict[str, float], fitted_on: list[str], *,
+                     backend: str = "torch") -> None:
+    """``thresholds`` into ``calibration.json``: ``type_thresholds`` for the fp32 backends (torch, onnx), else
+    ``type_thresholds_by_backend[backend]`` (onnx-int8's quantised probabilities get their own)."""
     path = Path(model_dir) / "calibration.json"
     calibration = json.loads(path.read_text(encoding="utf-8"))
-    calibration["type_thresholds"] = thresholds
-    calibration["type_thresholds_fitted_on"] = fitted_on
+    if backend in FP32_BACKENDS:
+        calibration["type_thresholds"] = thresholds
+        calibration["type_thresholds_fitted_on"] = fitted_on
+    else:
+        calibration.setdefault("type_thresholds_by_backend", {})[backend] = thresholds
+        calibration.setdefault("type_thresholds_by_backend_fitted_on", {})[backend] = fitted_on
     path.write_text(json.dumps(calibration, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
@@ -111,6 +127,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--articles", type=Path, required=True, help="dev articles (JSON Lines)")
     parser.add_argument("--gold", type=Path, required=True, help="dev claim gold (JSON Lines)")
     parser.add_argument("--write", action="store_true", help="store the thresholds in calibration.json")
+    parser.add_argument("--backend", default="torch", choices=("torch", "onnx", "onnx-int8"),
+                        help="the classifier's backend (onnx-int8 thresholds are stored apart)")
     args = parser.parse_args(argv)
     if args.model is None:
         from ..resources import default_model_dir
@@ -118,15 +136,21 @@ def main(argv: list[str] | None = None) -> None:
         args.model = default_model_dir()
     default = json.loads((args.model / "calibration.json").read_text(encoding="utf-8"))["threshold"]
     gold = read_gold(args.gold)
-    claims = open_claims(args.model, read_articles(args.articles))
-    thresholds = fit_claim_thresholds(claims, gold, default=default)
+    claims = open_claims(args.model, read_articles(args.articles), backend=args.backend)
+    if args.backend in FP32_BACKENDS:
+        thresholds = fit_claim_thresholds(claims, gold, default=default)
+    else:
+        from .component import type_thresholds
+
+        thresholds = fit_claim_thresholds(claims, gold, default=default, max_shift=QUANTISED_SHIFT,
+                                          around=type_thresholds(args.model, "torch"))
     by_article = claims_by_article(claims)
-    report = {"default": default, "thresholds": thresholds,
+    report = {"backend": args.backend, "default": default, "thresholds": thresholds,
               "dev_event_f1_global": event_f1(by_article, gold, {}, default),
               "dev_event_f1_tuned": event_f1(by_article, gold, thresholds, default)}
     print(json.dumps(report, indent=1))
     if args.write:
-        write_thresholds(args.model, thresholds, [str(args.articles), str(args.gold)])
+        write_thresholds(args.model, thresholds, [str(args.articles), str(args.gold)], backend=args.backend)
 
 
 if __name__ == "__main__":

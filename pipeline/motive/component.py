@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..ml.component import BatchedComponent, register_extensions
+from ..ml.component import BatchedComponent, per_document_backend, register_extensions
 from ..resources import resolve  # the default models/motive: the shipped one outside a checkout
 from .linking import MotiveLink, candidate_of, context_sentences, could_explain, link_motives, sentence_layout
 
@@ -32,11 +32,11 @@ LINK_THRESHOLD = 0.8
 class MotiveComponent(BatchedComponent):
     def __init__(self, model_dir: str, *, batch_size: int = 32, before: int = 1, after: int = 2,
                  min_score: float = 0.5, threshold: float | None = None, inside_below: float | None = None,
-                 device: str = "cpu", purpose: bool = False):
-        from .model import MotiveModel
+                 device: str = "cpu", purpose: bool = False, backend: str = "torch", threads: int = 1):
+        from .onnx_model import load_motive_model
 
         register_extensions()
-        self.model = MotiveModel.load(resolve(model_dir), device=device, mixed_precision=device == "cuda")
+        self.model = load_motive_model(resolve(model_dir), backend=backend, device=device, threads=threads)
         self.batch_size, self.before, self.after, self.min_score = batch_size, before, after, float(min_score)
         self.threshold = self.model.threshold if threshold is None else float(threshold)
         self.inside_below, self.purpose = inside_below, bool(purpose)
@@ -58,13 +58,20 @@ class MotiveComponent(BatchedComponent):
         docs = list(docs)
         wanted = [self.sentences_near_claims(doc) for doc in docs]
         keys = [(d, start) for d, sentences in enumerate(wanted) for start in sentences]
-        texts = [wanted[d][start] for d, start in keys]
-        found = self.model.predict(texts, batch_size=self.batch_size, inside_below=self.inside_below) if keys else []
+        found = self.causes([list(sentences.values()) for sentences in wanted])
         per_doc: list[dict] = [{} for _ in docs]
         for (d, start), causes in zip(keys, found):
             per_doc[d][start] = causes
         return [link_motives(doc, doc._.claims or [], per_doc[d], threshold=self.threshold, min_score=self.min_score,
                              before=self.before, after=self.after, purpose=self.purpose) for d, doc in enumerate(docs)]
+
+    def causes(self, texts_per_doc: list[list[str]]) -> list:
+        """The tagger's ``SentenceCauses`` for every sentence, in order: one call for the batch of documents, or
+        one per document on int8, whose outputs depend on the batch (``ml.component.per_document_backend``)."""
+        groups = [texts for texts in texts_per_doc if texts] if per_document_backend(self.model) \
+            else [[text for texts in texts_per_doc for text in texts]]
+        return [causes for texts in groups if texts
+                for causes in self.model.predict(texts, batch_size=self.batch_size, inside_below=self.inside_below)]
 
     def set_annotations(self, docs: Iterable[Doc], predictions: list[list[MotiveLink | None]]) -> None:
         for doc, links in zip(docs, predictions):
@@ -74,24 +81,26 @@ class MotiveComponent(BatchedComponent):
 
 
 DEFAULT_CONFIG = {"model_dir": "models/motive", "batch_size": 32, "before": 1, "after": 2, "min_score": 0.5,
-                  "threshold": LINK_THRESHOLD, "inside_below": None, "device": "cpu"}
+                  "threshold": LINK_THRESHOLD, "inside_below": None, "device": "cpu", "backend": "torch", "threads": 1}
 
 
 @Language.factory(FACTORY, default_config=DEFAULT_CONFIG)
 def make_motive_component(nlp: Language, name: str, model_dir: str, batch_size: int, before: int, after: int,
                           min_score: float, threshold: float | None, inside_below: float | None,
-                          device: str) -> MotiveComponent:
-    """``device`` "cuda" runs the tagger on the GPU under bf16/fp16 autocast (spaCy stays on CPU)."""
+                          device: str, backend: str = "torch", threads: int = 1) -> MotiveComponent:
+    """``device`` "cuda" runs the tagger on the GPU under bf16/fp16 autocast (spaCy stays on CPU); ``backend``
+    torch (default), onnx or onnx-int8 (``onnx_model.load_motive_model``), ``threads`` for ONNX Runtime."""
     return MotiveComponent(model_dir, batch_size=batch_size, before=before, after=after, min_score=min_score,
-                           threshold=threshold, inside_below=inside_below, device=device)
+                           threshold=threshold, inside_below=inside_below, device=device, backend=backend,
+                           threads=threads)
 
 
 @Language.factory(FACTORY_V2, default_config=DEFAULT_CONFIG)
 def make_motive_component_v2(nlp: Language, name: str, model_dir: str, batch_size: int, before: int, after: int,
                              min_score: float, threshold: float | None, inside_below: float | None,
-                             device: str) -> MotiveComponent:
+                             device: str, backend: str = "torch", threads: int = 1) -> MotiveComponent:
     """v1 with the infinitive of purpose (``purpose.purpose_clause``) as the last same-sentence rule."""
     component = make_motive_component(nlp, name, model_dir, batch_size, before, after, min_score, threshold,
-                                      inside_below, device)
+                                      inside_below, device, backend, threads)
     component.purpose = True
     return component

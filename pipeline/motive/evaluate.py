@@ -44,11 +44,18 @@ def write_predictions(path: Path, label: str, examples: Sequence[MotiveExample],
 
 
 def evaluate_motive(model_dir: str | Path, data_specs: Any, out_dir: str | Path | None = None, *,
-                    batch_size: int = 32, device: str | None = "auto", quiet: bool = False) -> dict:
-    """Metrics of the model at ``model_dir`` per dataset spec; writes reports under ``out_dir``."""
-    model = MotiveModel.load(model_dir, device=device)
+                    batch_size: int = 32, device: str | None = "auto", quiet: bool = False,
+                    backend: str = "torch") -> dict:
+    """Metrics of the model at ``model_dir`` on ``backend`` (torch, onnx, onnx-int8) per dataset spec; writes
+    reports under ``out_dir``."""
+    if backend == "torch":
+        model = MotiveModel.load(model_dir, device=device)
+    else:
+        from .onnx_model import load_motive_model
+
+        model = load_motive_model(model_dir, backend=backend, device="cpu" if device == "auto" else device)
     specs = [as_spec(s) for s in (data_specs if isinstance(data_specs, (list, tuple)) else [data_specs])]
-    report: dict[str, Any] = {"model": {"path": str(model_dir), "temperature": model.temperature,
+    report: dict[str, Any] = {"model": {"path": str(model_dir), "backend": backend, "temperature": model.temperature,
                                         "threshold": model.threshold,
                                         **{k: model.meta[k] for k in ("name", "version") if k in model.meta}},
                               "data": {}}

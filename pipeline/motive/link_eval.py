@@ -66,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, help="causal probability to link (default: the component's)")
     parser.add_argument("--min-score", type=float, default=0.5)
     parser.add_argument("--purpose", action="store_true", help="motive v2: the infinitive of purpose as a fallback")
+    parser.add_argument("--backend", default="torch", choices=("torch", "onnx", "onnx-int8"),
+                        help="where the tagger runs (default torch)")
     args = parser.parse_args(argv)
     from geoclaims.corpora.qualifier_gold import load_qualifier_gold
 
@@ -75,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     component = MotiveComponent(str(resolve(args.model)), min_score=args.min_score,
                                 threshold=LINK_THRESHOLD if args.threshold is None else args.threshold,
-                                purpose=args.purpose)
+                                purpose=args.purpose, backend=args.backend)
     nlp = build_nlp(relations=False)
     for split in args.split or ["dev"]:
         items = load_qualifier_gold(split)

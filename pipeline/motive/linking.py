@@ -54,7 +54,8 @@ def candidate_of(item: Any) -> Candidate:
 
 def paragraph_index(doc: Doc) -> dict[int, int]:
     """Sentence start token -> paragraph number (blank-line whitespace tokens before it)."""
-    index, paragraph, breaks = {}, 0, {t.i for t in doc if t.is_space and "\n\n" in t.text}
+    spaces = doc.to_array("IS_SPACE").nonzero()[0]  # a whole-doc pass without a Token object per token
+    index, paragraph, breaks = {}, 0, {int(i) for i in spaces if "\n\n" in doc[int(i)].text}
     cursor = 0
     for sentence in doc.sents:
         paragraph += sum(1 for i in range(cursor, sentence.start) if i in breaks)

@@ -142,10 +142,9 @@ class MotiveModel:
             (out / name).write_text(json.dumps(content, indent=1, sort_keys=name == META_FILE) + "\n")
         return out
 
-    @classmethod
-    def load(cls, path: str | Path, *, device: str | None = "auto", mixed_precision: bool = False) -> "MotiveModel":
-        """Base weights from the pip package + the folder's delta; GC204 when something does not fit.
-        ``mixed_precision`` runs inference under bf16/fp16 autocast (for CUDA)."""
+    @staticmethod
+    def read_folder(path: str | Path) -> tuple[dict, dict]:
+        """(model.json's metadata, calibration.json) of a saved model; GC204 when something does not fit."""
         folder = Path(path)
         names = (DELTA_FILE, LABELS_FILE, CALIBRATION_FILE, META_FILE)
         if any(not (folder / name).is_file() for name in names):
@@ -155,13 +154,25 @@ class MotiveModel:
             raise GeoclaimsError("GC204", f"{folder} was trained on another base model than the installed {BASE_PACKAGE}")
         if labels != LABELS:
             raise GeoclaimsError("GC204", f"{folder} has labels {labels}, not the motive labels {LABELS}")
+        return meta, calibration
+
+    @staticmethod
+    def settings(meta: dict, calibration: dict) -> dict:
+        """The keyword arguments of ``__init__`` that a saved model's files fix."""
+        extra = {k: meta[k] for k in ("name", "version", "training", "trained_with", "metrics") if k in meta}
+        return {"max_length": int(meta["max_length"]), "temperature": calibration["temperature"],
+                "threshold": calibration["threshold"], "max_gap": int(calibration.get("max_gap", 0)), "meta": extra}
+
+    @classmethod
+    def load(cls, path: str | Path, *, device: str | None = "auto", mixed_precision: bool = False) -> "MotiveModel":
+        """Base weights from the pip package + the folder's delta; GC204 when something does not fit.
+        ``mixed_precision`` runs inference under bf16/fp16 autocast (for CUDA)."""
+        folder = Path(path)
+        meta, calibration = cls.read_folder(folder)
         net = MotiveNet()
         net.load_base()
         delta = {k: v.float() for k, v in load_file(str(folder / DELTA_FILE)).items()}
         missing, unexpected = net.load_state_dict(delta, strict=False)
         if unexpected or [k for k in missing if k not in FROZEN and not k.endswith("position_ids")]:
             raise GeoclaimsError("GC204", f"delta does not fit: missing {missing}, unexpected {unexpected}")
-        extra = {k: meta[k] for k in ("name", "version", "training", "trained_with", "metrics") if k in meta}
-        return cls(net, max_length=int(meta["max_length"]), temperature=calibration["temperature"],
-                   threshold=calibration["threshold"], max_gap=int(calibration.get("max_gap", 0)), meta=extra,
-                   device=device, mixed_precision=mixed_precision)
+        return cls(net, **cls.settings(meta, calibration), device=device, mixed_precision=mixed_precision)

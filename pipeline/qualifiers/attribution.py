@@ -73,9 +73,19 @@ def _according_to(sentence: Span) -> Token | None:
 
 def _inside_quote(doc: Doc, sentence: Span, root: Token) -> bool:
     """The predicate lies between quotation marks opened in its paragraph."""
-    paragraph_start = doc.text.rfind("\n\n", 0, root.idx) + 1
-    before = doc.text[paragraph_start:root.idx]
+    before = paragraph_text_before(doc, root)
     return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
+def paragraph_text_before(doc: Doc, token: Token) -> str:
+    """The text from just after the last blank line ("\\n\\n") before ``token`` up to it: read back token by
+    token, not from ``doc.text``, which spaCy rebuilds from every token at each call."""
+    for k in range(token.i - 1, -1, -1):
+        text = doc[k].text_with_ws
+        cut = text.rfind("\n\n")
+        if cut >= 0:
+            return text[cut + 1:] + doc[k + 1:token.i].text_with_ws
+    return doc[:token.i].text_with_ws
 
 
 def _sentence_reporter(sentence: Span) -> Token | None:

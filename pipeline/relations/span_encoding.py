@@ -43,20 +43,27 @@ def _remap(span: tuple[int, int], index_of: dict[int, int]) -> tuple[int, int]:
     return inside[0], inside[-1] + 1
 
 
+def tokenised_once(tokenizer, texts: Sequence[str]) -> dict[str, tuple[list[int], list[tuple[int, int]]]]:
+    """Text -> (word-piece ids, character offsets) for each distinct text, tokenised in one batch call."""
+    distinct = list(dict.fromkeys(texts))
+    if not distinct:
+        return {}
+    encoded = tokenizer(distinct, add_special_tokens=False, return_offsets_mapping=True)
+    return {text: (list(ids), [tuple(o) for o in offsets])
+            for text, ids, offsets in zip(distinct, encoded["input_ids"], encoded["offset_mapping"])}
+
+
 def encode_sentences(tokenizer, items: Sequence[Any], max_length: int) -> SentenceBatchInput:
     """Encode each distinct (sentence, window) once and locate every pair's spans in it."""
     if max_length < 12:
         raise ValueError("max_length must be at least 12")
     budget = max_length - 2
-    tokenised: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
+    triples = [as_triple(item) for item in items]
+    tokenised = tokenised_once(tokenizer, [text for text, _s, _o in triples])
     rows: dict[tuple[str, tuple[int, ...]], int] = {}
     sentences: list[list[int]] = []
     pairs: list[PairSpans] = []
-    for item in items:
-        text, subject, obj = as_triple(item)
-        if text not in tokenised:
-            encoded = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
-            tokenised[text] = (list(encoded["input_ids"]), [tuple(o) for o in encoded["offset_mapping"]])
+    for text, subject, obj in triples:
         ids, offsets = tokenised[text]
         if not ids:
             raise ValueError(f"no tokens in sentence {text!r}")

@@ -1,4 +1,4 @@
-"""The v2 (span-pool) relation model on ONNX Runtime, built with the generic ``onnx_export`` helpers.
+"""The v2 (span-pool) relation model on ONNX Runtime, built with the generic ``ml.onnx_backends`` helpers.
 
 The sentence tensors (``input_ids``, ``attention_mask``: ``sentences`` x ``sequence``) and the pair
 tensors (``pair_row``, spans: ``pairs``) have different dynamic batch axes. The file is built from
@@ -12,9 +12,8 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .onnx_model import (OnnxSessionModel, cached_model_file, export_model_file, load_on_backend,
-                                           ort_session)
-
+from ..ml.onnx_backends import cached_model_file, export_model_file, load_on_backend, ort_session
+from .onnx_model import OnnxSessionModel
 from .span_encoding import batch_arrays, encode_sentences, sentence_batches
 from .span_model import PAIR_INPUTS
 

@@ -1,5 +1,6 @@
 """Issue 10's sentences through the whole extractor (spaCy, actors, the v2 event component, the shipped
-model, motive, qualifiers): the claims a careful reader expects."""
+model, motive, qualifiers) as the shipped configuration builds it, on its int8 backends and on fp32: the
+claims a careful reader expects."""
 from __future__ import annotations
 
 import json
@@ -24,14 +25,18 @@ SENTENCES = {
 }
 
 
-@pytest.fixture(scope="module")
-def extractor():
-    from geoclaims.claims import ClaimExtractor
-
+@pytest.fixture(scope="module", params=["default", "fp32"])
+def extractor(request):
+    """What ``geoclaims extract`` runs with the shipped configuration (int8 on CPU since v0.4), and the
+    same with the fp32 backends (``[relations] backend = "onnx"``, ``[motive] backend = "torch"``)."""
+    from geoclaims.config import load_config
+    from geoclaims.extract import build_processor
     from geoclaims.resources import shipped
 
-    return ClaimExtractor(shipped("models/relations"), component="geoclaims.relations.v2",
-                          motive_dir=shipped("models/motive"))
+    config = load_config(shipped("configs/extract.toml"))
+    if request.param == "fp32":
+        config["relations"]["backend"], config["motive"]["backend"] = "onnx", "torch"
+    return build_processor(config, shipped("models/relations"))
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +114,15 @@ def test_the_seed_article_gives_the_sanction_of_the_key_triggers_with_the_brics_
 
 def test_the_seed_article_gives_kazakhstans_rejection_of_brics(sample_claims):
     assert ("KAZ", "REJECT", "IGO") in triples(sample_claims[1])
+
+
+def test_an_article_gets_the_same_claims_alone_and_batched_with_others(extractor):
+    """int8 quantises activations per batch: each document is scored in its own batches (ml.component)."""
+    raw = json.loads(SAMPLE.read_text(encoding="utf-8").splitlines()[0])
+    sample = Article(id=raw["id"], text=raw["text"], published=raw.get("published"))
+    others = [Article(id=key, text=text) for key, text in SENTENCES.items()]
+    alone = [c.to_dict() for c in extractor.extract([sample])[0]]
+    batched = extractor.extract(others[:2] + [sample] + others[2:])
+    assert [c.to_dict() for c in batched[2]] == alone and alone
+    assert [[c.to_dict() for c in claims] for claims in batched[:2]] == \
+        [[c.to_dict() for c in claims] for claims in extractor.extract(others[:2])]

@@ -62,3 +62,30 @@ def test_dev_articles_are_read_by_the_project_reader_and_a_bad_line_stops_the_tu
     bad.write_text(good.read_text() + "{not json\n")
     with pytest.raises(GeoclaimsError):
         read_articles(bad)
+
+
+def test_int8_thresholds_are_stored_beside_the_fp32_ones_and_read_for_that_backend(tmp_path):
+    from geoclaims.events.component import type_thresholds
+
+    (tmp_path / "calibration.json").write_text(json.dumps({"temperature": 1.2, "threshold": 0.46,
+                                                           "type_thresholds": {"SANCTION": 0.6}}))
+    write_thresholds(tmp_path, {"SANCTION": 0.45}, ["dev.jsonl"], backend="onnx-int8")
+    saved = json.loads((tmp_path / "calibration.json").read_text())
+    assert saved["type_thresholds"] == {"SANCTION": 0.6}  # the fp32 backends' ones are untouched
+    assert saved["type_thresholds_by_backend"] == {"onnx-int8": {"SANCTION": 0.45}}
+    assert saved["type_thresholds_by_backend_fitted_on"] == {"onnx-int8": ["dev.jsonl"]}
+    assert type_thresholds(tmp_path, "onnx-int8") == {"SANCTION": 0.45}
+    assert type_thresholds(tmp_path, "onnx") == type_thresholds(tmp_path, "torch") == {"SANCTION": 0.6}
+    write_thresholds(tmp_path, {"SANCTION": 0.55}, ["dev.jsonl"], backend="onnx")  # onnx fp32 = torch's
+    assert type_thresholds(tmp_path, "torch") == {"SANCTION": 0.55}
+    assert type_thresholds(tmp_path, "onnx-int8") == {"SANCTION": 0.45}
+
+
+def test_a_quantised_backend_moves_each_threshold_at_most_one_step_from_the_fp32_one():
+    claims = [claim("a", "SANCTION", "RUS", "KAZ", 0.42), claim("b", "SANCTION", "USA", "IRN", 0.61),
+              claim("c", "SANCTION", "CHN", "JPN", 0.30)]
+    claims += [claim(f"s{i}", "SANCTION", "FRA", "DEU", 0.9) for i in range(4)]
+    free = fit_claim_thresholds(claims, GOLD, default=0.5, min_events=5)
+    assert 0.30 < free["SANCTION"] <= 0.42  # what a free fit takes (first test)
+    near = fit_claim_thresholds(claims, GOLD, default=0.5, min_events=5, max_shift=0.05, around={"SANCTION": 0.65})
+    assert near == {"SANCTION": 0.6}  # one step down from 0.65 keeps b (0.61); a (0.42) stays out of reach

@@ -87,3 +87,18 @@ def test_real_reported_sentences():
     assert (found.text, found.code) == ("The Pentagon", "USA")
     doc = nlp("Russia condemned the attack on its embassy.")
     assert claim_attribution(doc, next(doc.sents), doc[1], event_type="DISAPPROVE") is None
+
+
+@pytest.mark.parametrize("words,spaces,index,expected", [
+    (["He", "said", ":", '"', "We", "restrict", "."], [True, False, True, False, True, False, False], 5, 'He said: "We '),
+    (["A", '"', "b", "\n\n", "C", "restricted"], [True, True, False, False, True, False], 5, "\nC "),
+    (["A", "\n\n  \n\n", '"', "C"], [True, False, False, False], 3, '\n"'),
+    (["First"], [False], 0, ""),
+])
+def test_paragraph_text_before_is_the_doc_text_since_the_last_blank_line(words, spaces, index, expected):
+    from geoclaims.qualifiers.attribution import paragraph_text_before
+
+    doc = Doc(VOCAB, words=words, spaces=spaces)
+    token = doc[index]
+    start = doc.text.rfind("\n\n", 0, token.idx) + 1  # what it replaces (doc.text is rebuilt at each call)
+    assert paragraph_text_before(doc, token) == expected == doc.text[start:token.idx]

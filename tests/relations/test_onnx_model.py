@@ -10,8 +10,9 @@ from torch import nn
 
 from geoclaims.errors import GeoclaimsError
 from geoclaims.ml.checkpoint import autocast_dtype
-from geoclaims.relations.onnx_export import cached_build, export_onnx, quantize_int8
-from geoclaims.relations.onnx_model import padded_batch, providers_for, resolve_backend
+from geoclaims.ml.onnx_export import cached_build, export_onnx, quantize_int8
+from geoclaims.ml.onnx_backends import providers_for, resolve_backend
+from geoclaims.relations.onnx_model import padded_batch
 
 
 @pytest.mark.parametrize("backend,device,expected", [

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from geoclaims.relations.onnx_export import cached_build
+from geoclaims.ml.onnx_export import cached_build
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -73,13 +73,14 @@ def test_concurrent_workers_build_once_and_print_one_line(tmp_path):
 
 
 @pytest.mark.slow
-def test_first_extract_on_a_fresh_cache_prints_one_line(tmp_path):
+def test_first_extract_on_a_fresh_cache_prints_one_line_per_model(tmp_path):
     env = dict(os.environ, GEOCLAIMS_CACHE=str(tmp_path / "cache"))
     sample = REPO_ROOT / "corpora" / "samples" / "kazakhstan-middle-power.jsonl"
     done = subprocess.run([sys.executable, "-m", "geoclaims.cli", "extract", str(sample), "--out",
                            str(tmp_path / "out")], cwd=REPO_ROOT, env=env, capture_output=True, text=True,
                           timeout=900)
     assert done.returncode == 0, done.stderr
-    lines = done.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("geoclaims: preparing the model"), done.stderr
+    lines = done.stderr.splitlines()  # one line per model exported: the relation model and the motive tagger
+    assert len(lines) == 2 and all(line.startswith("geoclaims: preparing the model") for line in lines), done.stderr
+    assert "(relations-v2-" in lines[0] and "(motive-" in lines[1], done.stderr
     assert done.stdout.startswith("read 1, processed 1")
