@@ -109,7 +109,7 @@ class ClaimExtractor:
         self.component_name = component
         self.nlp = build_nlp(relations=True, model_dir=self.model_dir, backend=self.backend, device=device,
                              threads=threads, motive_dir=self.motive_dir, component=component,
-                             motive_component=motive_component, motive_backend=motive_backend,
+                             motive_component=motive_component, motive_backend=self.motive_backend or "torch",
                              motive_threads=motive_threads)
         if threshold is not None:
             self.nlp.get_pipe("geoclaims_relations").threshold = float(threshold)

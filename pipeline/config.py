@@ -82,7 +82,7 @@ SPEC_V1: dict[str, Any] = {**{k: v for k, v in SPEC.items() if k not in V1_FIXED
 SPEC_V2: dict[str, Any] = {**SPEC, "schema": (str, None, None, SCHEMA_V2),
                            "relations": {"backend": (str, None, None, V2_DEFAULT_BACKEND),
                                          "threads": SPEC["relations"]["threads"]},
-                           "motive": {k: v for k, v in SPEC["motive"].items() if k in ("model",)}}
+                           "motive": {"model": SPEC["motive"]["model"]}}
 
 
 def validate(raw: dict) -> dict:

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..actors.roles import can_be_actor, political_claim
-from ..ml.component import BatchedComponent, ClaimSpan, per_document_backend, register_extensions
+from ..ml.component import BatchedComponent, ClaimSpan, register_extensions, scoring_groups
 from .candidates import EventCandidate, classifier_item, event_candidates
 from .decide import claim_triples, decide_per_type
 
@@ -67,12 +67,10 @@ class EventComponent(BatchedComponent):
         self.political_only = political_only
 
     def probabilities(self, per_doc: list[list[EventCandidate]]) -> np.ndarray:
-        """Class probabilities of every candidate, in order: one model call for the whole batch of documents,
-        or one per document on a backend whose outputs depend on the batch (int8: ``ml.component.per_document_backend``)."""
-        groups = [events for events in per_doc if events] if per_document_backend(self.model) else \
-            [[e for events in per_doc for e in events]]
+        """Class probabilities of every candidate, in order (one model call per ``ml.component.scoring_groups``)."""
         return np.concatenate([self.model.predict_proba([classifier_item(e.candidate) for e in events],
-                                                        batch_size=self.batch_size) for events in groups])
+                                                        batch_size=self.batch_size)
+                               for events in scoring_groups(self.model, per_doc)])
 
     def candidates(self, doc: Doc) -> list[EventCandidate]:
         found = event_candidates(doc, max_pairs_per_sentence=self.max_pairs, resolver=self.resolver)

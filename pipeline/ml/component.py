@@ -29,12 +29,15 @@ def register_extensions() -> None:
         Doc.set_extension("claims", default=None)
 
 
-def per_document_backend(model: object) -> bool:
-    """True for dynamic int8 (``onnx-int8``): its activations are quantised with one scale per batch, so a
-    sentence's scores would depend on the sentences batched with it (3.5% of the relation model's top labels
-    moved between batches of 16 and of 1). The components score such a model one document at a time, so an
-    article's claims are the same whatever else is in the run (chunk and batch size, order, workers)."""
-    return getattr(model, "backend", "torch") == "onnx-int8"
+def scoring_groups(model: object, per_doc: list[list]) -> list[list]:
+    """The items of a batch of documents grouped for the model's calls: all in one group, or one group per
+    document (empty ones left out) for dynamic int8 (``onnx-int8``). int8 quantises activations with one scale
+    per batch, so a sentence's scores would depend on the sentences batched with it (3.5% of the relation
+    model's top labels moved between batches of 16 and of 1); scored one document at a time, an article's
+    claims are the same whatever else is in the run (chunk and batch size, order, workers)."""
+    if getattr(model, "backend", "torch") == "onnx-int8":
+        return [items for items in per_doc if items]
+    return [[item for items in per_doc for item in items]]
 
 
 class BatchedComponent:

@@ -25,7 +25,7 @@ MODEL_FILE = "model.onnx"
 def resolve_backend(backend: str, device: str) -> str:
     """The concrete backend for ``backend`` on ``device``; GC218 for a combination that cannot run."""
     if backend not in BACKENDS:
-        raise GeoclaimsError("GC218", f"unknown relation backend {backend!r} (known: {', '.join(BACKENDS)})")
+        raise GeoclaimsError("GC218", f"unknown backend {backend!r} (known: {', '.join(BACKENDS)})")
     if device not in DEVICES:
         raise GeoclaimsError("GC218", f"unknown device {device!r} (known: {', '.join(DEVICES)})")
     if backend in ("auto", "auto-int8"):

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..ml.component import BatchedComponent, per_document_backend, register_extensions
+from ..ml.component import BatchedComponent, register_extensions, scoring_groups
 from ..resources import resolve  # the default models/motive: the shipped one outside a checkout
 from .linking import MotiveLink, candidate_of, context_sentences, could_explain, link_motives, sentence_layout
 
@@ -66,11 +66,8 @@ class MotiveComponent(BatchedComponent):
                              before=self.before, after=self.after, purpose=self.purpose) for d, doc in enumerate(docs)]
 
     def causes(self, texts_per_doc: list[list[str]]) -> list:
-        """The tagger's ``SentenceCauses`` for every sentence, in order: one call for the batch of documents, or
-        one per document on int8, whose outputs depend on the batch (``ml.component.per_document_backend``)."""
-        groups = [texts for texts in texts_per_doc if texts] if per_document_backend(self.model) \
-            else [[text for texts in texts_per_doc for text in texts]]
-        return [causes for texts in groups if texts
+        """The tagger's ``SentenceCauses`` for every sentence, in order (one call per ``ml.component.scoring_groups``)."""
+        return [causes for texts in scoring_groups(self.model, texts_per_doc) if texts
                 for causes in self.model.predict(texts, batch_size=self.batch_size, inside_below=self.inside_below)]
 
     def set_annotations(self, docs: Iterable[Doc], predictions: list[list[MotiveLink | None]]) -> None:
