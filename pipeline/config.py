@@ -33,7 +33,8 @@ V2_DEFAULT_BACKEND = "auto"
 BACKENDS = ("auto", "auto-int8", "torch", "onnx-int8", "onnx")
 # string keys with a fixed set of values
 CHOICES: dict[str, tuple[str, ...]] = {"relations.backend": BACKENDS,
-                                       "relations.component": ("geoclaims.relations.v1", "geoclaims.relations.v2"),
+                                       "relations.component": ("geoclaims.relations.v1", "geoclaims.relations.v2",
+                                                               "geoclaims.relations.v3"),
                                        "motive.component": ("geoclaims.motive.v1", "geoclaims.motive.v2"),
                                        "motive.backend": BACKENDS}
 

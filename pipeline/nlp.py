@@ -33,7 +33,8 @@ def english() -> Language:
 
 
 RELATION_COMPONENTS = {"geoclaims.relations.v1": "geoclaims_relations_v1",
-                       "geoclaims.relations.v2": "geoclaims_relations_v2"}
+                       "geoclaims.relations.v2": "geoclaims_relations_v2",
+                       "geoclaims.relations.v3": "geoclaims_relations_v3"}
 
 
 def relation_factory(component: str) -> str:

@@ -73,6 +73,16 @@ def test_a_v2_file_keeps_the_v1_pair_component_and_rejects_the_v3_key():
         validate({"relations": {"component": "geoclaims.relations.v9"}})
 
 
+def test_the_v3_event_component_is_a_known_name_with_its_own_factory():
+    from geoclaims.nlp import relation_factory
+
+    assert validate({"relations": {"component": "geoclaims.relations.v3"}})["relations"]["component"] == \
+        "geoclaims.relations.v3"
+    assert relation_factory("geoclaims.relations.v3") == "geoclaims_relations_v3"
+    with pytest.raises(GeoclaimsError, match="relations.component"):
+        validate({"relations": {"component": "geoclaims.relations.v4"}})
+
+
 def test_the_motive_component_is_chosen_by_name_and_defaults_to_v2():
     assert validate({})["motive"]["component"] == "geoclaims.motive.v2"
     assert validate({"motive": {"component": "geoclaims.motive.v1"}})["motive"]["component"] == "geoclaims.motive.v1"

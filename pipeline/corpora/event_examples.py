@@ -54,13 +54,15 @@ def single_label(events: list[dict], subject, trigger) -> str:
     return "NONE"
 
 
-def sentence_examples(text: str, events: list[dict], *, key: str, doc_id: str, source: str) -> list[RelationExample]:
-    """Labelled candidates of one sentence plus the gold pairs no candidate covers."""
+def sentence_examples(text: str, events: list[dict], *, key: str, doc_id: str, source: str,
+                      object_in_trigger: bool = False) -> list[RelationExample]:
+    """Labelled candidates of one sentence plus the gold pairs no candidate covers (``object_in_trigger``:
+    the no-target triggers of ``geoclaims.relations.v3``)."""
     from geoclaims.events.candidates import classifier_item, event_candidates
 
     doc = _nlp()(text)
     examples, covered = [], set()
-    for n, event in enumerate(event_candidates(doc)):
+    for n, event in enumerate(event_candidates(doc, object_in_trigger=object_in_trigger)):
         _, subject, other = classifier_item(event.candidate)
         no_target = event.candidate.object is None
         label = single_label(events, subject, other) if no_target else pair_label(events, subject, other)
@@ -111,7 +113,13 @@ def load_event_examples(split: str = "train", keep_none: float = 1.0, share: flo
     yield from kept(_event_examples(split), keep_none, share)
 
 
-def _event_examples(split: str) -> Iterator[RelationExample]:
+def load_event_examples_v2(split: str = "train", keep_none: float = 1.0, share: float = 1.0) -> Iterator[RelationExample]:
+    """``geoclaims.datasets.events.v2``: v1 with the candidates of ``geoclaims.relations.v3`` (no-target
+    triggers with the verb's direct object)."""
+    yield from kept(_event_examples(split, object_in_trigger=True), keep_none, share)
+
+
+def _event_examples(split: str, object_in_trigger: bool = False) -> Iterator[RelationExample]:
     from .event_gold import iter_event_records, resolve
 
     for record in iter_event_records(split):
@@ -119,7 +127,7 @@ def _event_examples(split: str) -> Iterator[RelationExample]:
             continue
         item = resolve(record)
         yield from sentence_examples(item["text"], item["events"], key=record["id"], doc_id=record["doc_id"],
-                                     source="wikinews")
+                                     source="wikinews", object_in_trigger=object_in_trigger)
 
 
 def load_plv_examples(split: str = "train", keep_none: float = 1.0, share: float = 1.0) -> Iterator[RelationExample]:
@@ -127,12 +135,18 @@ def load_plv_examples(split: str = "train", keep_none: float = 1.0, share: float
     yield from kept(_plv_examples(split), keep_none, share)
 
 
-def _plv_examples(split: str) -> Iterator[RelationExample]:
+def load_plv_examples_v2(split: str = "train", keep_none: float = 1.0, share: float = 1.0) -> Iterator[RelationExample]:
+    """``geoclaims.datasets.plv.v2``: v1 with the candidates of ``geoclaims.relations.v3``."""
+    yield from kept(_plv_examples(split, object_in_trigger=True), keep_none, share)
+
+
+def _plv_examples(split: str, object_in_trigger: bool = False) -> Iterator[RelationExample]:
     from .plv import iter_plv_sentences
 
     for sentence in iter_plv_sentences(split):
         yield from sentence_examples(sentence["text"], sentence["events"], key=f"plv-{sentence['sentence_id']}",
-                                     doc_id=f"plv-{sentence['sentence_id']}", source="plv")
+                                     doc_id=f"plv-{sentence['sentence_id']}", source="plv",
+                                     object_in_trigger=object_in_trigger)
 
 
 def label_counts(examples: Iterable[RelationExample]) -> dict[str, int]:

@@ -11,7 +11,11 @@ trigger where a pair would mark the object, and learns "who did what" with no on
   subject and Y the object; the pair (Y, X) is dropped, so a passive never reads backwards.
 - **No-target events**: every actor mention that is the subject (``nsubj``), the agent of a passive,
   the owner of an event noun ("Iran's threat") or the object that controls an infinitive ("forcing
-  Moscow to erect barriers") gets a candidate with its governing predicate.
+  Moscow to erect barriers") gets a candidate with its governing predicate. Its trigger is the
+  predicate with its particle, negation and open complement ("threatened to close"); for
+  ``geoclaims.relations.v3`` (``object_in_trigger``) also the last verb's direct object with its
+  compounds and adjectives ("erect trade barriers", "held border talks"): the noun often says what the
+  event is.
 - **Linked mentions**: a personal pronoun ("he", "her") or a description ("the minister", "the
   commission") that the article's actor links (``geoclaims_actor_links_v1``) resolve to an actor is a
   mention too; unlinked ones are not (a claim needs someone to stand for).
@@ -109,15 +113,28 @@ def governing_predicate(mention: Span) -> Token | None:
     return None
 
 
-def trigger_words(predicate: Token) -> PredicateWords:
-    """The trigger of a no-target event: the predicate with its particle/negation and open complement."""
+def trigger_words(predicate: Token, *, with_object: bool = False) -> PredicateWords:
+    """The trigger of a no-target event: the predicate with its particle/negation and open complement;
+    ``with_object`` (``geoclaims.relations.v3``) adds the last verb's direct object with its compounds and
+    adjectives ("erect trade barriers", "held border talks", "threatened to close the Strait")."""
     words = [predicate] + [t for t in predicate.children if t.dep_ in ("neg", "prt")]
     complement = [t for t in predicate.children if t.dep_ == "xcomp" and t.pos_ == "VERB"]
     if complement:
         words += [complement[0]] + [t for t in complement[0].children if t.dep_ == "aux" and t.i < complement[0].i]
+    if with_object:
+        words += object_words(complement[0] if complement else predicate)
     start, end = min(t.i for t in words), max(t.i for t in words) + 1
     span = predicate.doc[start:end]
     return PredicateWords(span.text, verb_lemma(predicate), span.start_char, span.end_char, predicate.i)
+
+
+def object_words(verb: Token) -> list[Token]:
+    """A verb's direct object after it, with the compounds and adjectives before the noun ([] if none)."""
+    objects = [t for t in verb.children if t.dep_ == "dobj" and t.i > verb.i]
+    if not objects:
+        return []
+    noun = objects[0]
+    return [noun] + [t for t in noun.children if t.dep_ in ("compound", "amod") and t.i < noun.i]
 
 
 def is_agent(mention: Span) -> bool:
@@ -176,7 +193,8 @@ def pair_candidates(sentence: Span, mentions: list[tuple[Span, bool]], *, limit:
     return found
 
 
-def single_actor_candidates(sentence: Span, mentions: list[tuple[Span, bool]], resolver) -> list[EventCandidate]:
+def single_actor_candidates(sentence: Span, mentions: list[tuple[Span, bool]], resolver, *,
+                            object_in_trigger: bool = False) -> list[EventCandidate]:
     mentions = [m for m, can_subject in mentions if can_subject]
     found = []
     for mention in mentions:
@@ -184,7 +202,7 @@ def single_actor_candidates(sentence: Span, mentions: list[tuple[Span, bool]], r
         if predicate is None:
             continue
         actor = resolver(mention) if resolver else None
-        cand = Candidate(sentence, mention, None, trigger_words(predicate), actor, None)
+        cand = Candidate(sentence, mention, None, trigger_words(predicate, with_object=object_in_trigger), actor, None)
         found.append(EventCandidate(cand, conjuncts_of(mention, mentions)))
     return found[:MAX_SINGLE_PER_SENTENCE]
 
@@ -204,14 +222,16 @@ def resolved_once(resolver: Callable[[Span], object | None] | None) -> Callable[
 
 
 def event_candidates(doc: Doc, *, max_pairs_per_sentence: int = 12,
-                     resolver: Callable[[Span], object | None] | None = None) -> list[EventCandidate]:
-    """Pair and no-target candidates of every sentence, in text order."""
+                     resolver: Callable[[Span], object | None] | None = None,
+                     object_in_trigger: bool = False) -> list[EventCandidate]:
+    """Pair and no-target candidates of every sentence, in text order (``object_in_trigger``: the no-target
+    triggers of ``geoclaims.relations.v3``, see ``trigger_words``)."""
     every, resolver = [], resolved_once(resolver)
     for sentence in doc.sents:
         mentions = event_mentions(sentence)
         pairs = pair_candidates(sentence, mentions, limit=max_pairs_per_sentence, resolver=resolver)
         every += [EventCandidate(c) for c in pairs if not pair_reads_backwards(c) and not coordinated(c.subject, c.object)]
-        every += single_actor_candidates(sentence, mentions, resolver)
+        every += single_actor_candidates(sentence, mentions, resolver, object_in_trigger=object_in_trigger)
     every.sort(key=lambda e: (e.candidate.sentence.start, e.candidate.subject.start,
                               e.candidate.object.start if e.candidate.object is not None else -1))
     return every

@@ -10,10 +10,15 @@ diseases, platforms, news outlets that report: ``geoclaims.actors.roles.can_be_a
 subjects, and with ``political_only`` (default) a claim whose resolved sides are all non-political
 (firms, actors without a state or organisation code) is dropped (``political_claim``, unknown sides
 kept).
+
+``geoclaims.relations.v3`` is v2 with the direct object in a no-target trigger (``candidates.trigger_words``),
+for models trained on candidates drawn that way (``geoclaims.datasets.events.v2``); either component warns when
+its model was trained for the other (``trained_component``).
 """
 from __future__ import annotations
 
 import json
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -28,6 +33,7 @@ from .candidates import EventCandidate, classifier_item, event_candidates
 from .decide import claim_triples, decide_per_type
 
 FACTORY = "geoclaims_relations_v2"
+FACTORY_V3 = "geoclaims_relations_v3"
 
 
 def type_thresholds(model_dir: Path, backend: str | None = None) -> dict[str, float]:
@@ -38,6 +44,18 @@ def type_thresholds(model_dir: Path, backend: str | None = None) -> dict[str, fl
     data = json.loads(path.read_text()) if path.is_file() else {}
     by_backend = (data.get("type_thresholds_by_backend") or {}).get(backend or "")
     return {k: float(v) for k, v in (by_backend or data.get("type_thresholds") or {}).items()}
+
+
+# the training data of each candidate generator: a model trained on one reads the other's triggers worse
+TRAINED_FOR = {"geoclaims.datasets.events.v1": "geoclaims.relations.v2", "geoclaims.datasets.plv.v1": "geoclaims.relations.v2",
+               "geoclaims.datasets.events.v2": "geoclaims.relations.v3", "geoclaims.datasets.plv.v2": "geoclaims.relations.v3"}
+
+
+def trained_component(meta: dict) -> str | None:
+    """The event component whose candidates a model's training data were drawn with (None: not known)."""
+    found = {TRAINED_FOR.get(spec.get("name")) for spec in (meta.get("trained_with") or {}).get("train", [])}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
 
 
 def same_actor(event: EventCandidate) -> bool:
@@ -52,6 +70,10 @@ def same_actor(event: EventCandidate) -> bool:
 
 
 class EventComponent(BatchedComponent):
+    # v3 (geoclaims-relations 0.5.0 on): a no-target trigger holds the verb's direct object (``trigger_words``)
+    object_in_trigger = False
+    component_name = "geoclaims.relations.v2"
+
     def __init__(self, model_dir: str, *, batch_size: int = 32, max_pairs_per_sentence: int = 12,
                  threshold: float | None = None, backend: str = "torch", device: str = "cpu", threads: int = 1,
                  political_only: bool = True):
@@ -65,6 +87,11 @@ class EventComponent(BatchedComponent):
         self.thresholds = type_thresholds(Path(model_dir), getattr(self.model, "backend", "torch"))
         self.resolver = resolve_span
         self.political_only = political_only
+        trained = trained_component(self.model.meta)
+        if trained is not None and trained != self.component_name:
+            warnings.warn(f"the relation model in {model_dir} was trained for {trained}, not {self.component_name}: "
+                          f"its no-target triggers are drawn differently and read worse; set [relations] "
+                          f"component = \"{trained}\"", stacklevel=2)
 
     def probabilities(self, per_doc: list[list[EventCandidate]]) -> np.ndarray:
         """Class probabilities of every candidate, in order (one model call per ``ml.component.scoring_groups``)."""
@@ -73,7 +100,8 @@ class EventComponent(BatchedComponent):
                                for events in scoring_groups(self.model, per_doc)])
 
     def candidates(self, doc: Doc) -> list[EventCandidate]:
-        found = event_candidates(doc, max_pairs_per_sentence=self.max_pairs, resolver=self.resolver)
+        found = event_candidates(doc, max_pairs_per_sentence=self.max_pairs, resolver=self.resolver,
+                                 object_in_trigger=self.object_in_trigger)
         return [e for e in found if not same_actor(e) and can_be_actor(e.candidate.subject)]
 
     def decided(self, events: list[EventCandidate], decisions: list[tuple[str, float]]) -> list[ClaimSpan]:
@@ -95,13 +123,27 @@ class EventComponent(BatchedComponent):
         return results
 
 
-@Language.factory(FACTORY, default_config={"model_dir": "models/relations", "batch_size": 32,
-                                           "max_pairs_per_sentence": 12, "threshold": None,
-                                           "backend": "torch", "device": "cpu", "threads": 1,
-                                           "political_only": True})
-def make_event_component(nlp: Language, name: str, model_dir: str, batch_size: int, max_pairs_per_sentence: int,
-                         threshold: float | None, backend: str, device: str, threads: int,
-                         political_only: bool) -> EventComponent:
-    return EventComponent(model_dir, batch_size=batch_size, max_pairs_per_sentence=max_pairs_per_sentence,
-                          threshold=threshold, backend=backend, device=device, threads=threads,
-                          political_only=political_only)
+class EventComponentV3(EventComponent):
+    """``geoclaims.relations.v3``: v2 with the direct object in a no-target event's trigger ("Moscow | erect
+    trade barriers"), for a model trained on candidates drawn that way (``geoclaims.datasets.events.v2``)."""
+
+    object_in_trigger = True
+    component_name = "geoclaims.relations.v3"
+
+
+DEFAULT_CONFIG = {"model_dir": "models/relations", "batch_size": 32, "max_pairs_per_sentence": 12, "threshold": None,
+                  "backend": "torch", "device": "cpu", "threads": 1, "political_only": True}
+
+
+def component_factory(cls: type[EventComponent]):
+    """The spaCy factory function of an event component class (its config keys are the arguments)."""
+    def make(nlp: Language, name: str, model_dir: str, batch_size: int, max_pairs_per_sentence: int,
+             threshold: float | None, backend: str, device: str, threads: int, political_only: bool) -> EventComponent:
+        return cls(model_dir, batch_size=batch_size, max_pairs_per_sentence=max_pairs_per_sentence, threshold=threshold,
+                   backend=backend, device=device, threads=threads, political_only=political_only)
+    return make
+
+
+make_event_component = Language.factory(FACTORY, default_config=DEFAULT_CONFIG, func=component_factory(EventComponent))
+make_event_component_v3 = Language.factory(FACTORY_V3, default_config=DEFAULT_CONFIG,
+                                           func=component_factory(EventComponentV3))

@@ -83,11 +83,12 @@ def fit_claim_thresholds(claims: Iterable[dict], gold: dict[str, list[dict]], *,
     return thresholds
 
 
-def open_claims(model_dir: Path, articles: list, *, batch_size: int = 16, backend: str = "torch") -> list[dict]:
+def open_claims(model_dir: Path, articles: list, *, batch_size: int = 16, backend: str = "torch",
+                component: str = "geoclaims.relations.v2") -> list[dict]:
     """Claims of ``articles`` with every threshold open (see the module comment), the classifier on ``backend``."""
     from ..claims import ClaimExtractor
 
-    extractor = ClaimExtractor(model_dir, component="geoclaims.relations.v2", batch_size=batch_size, backend=backend)
+    extractor = ClaimExtractor(model_dir, component=component, batch_size=batch_size, backend=backend)
     events = extractor.nlp.get_pipe("geoclaims_relations")
     events.thresholds, events.threshold = {}, 0.0
     return [c.to_dict() for claims in extractor.extract(articles) for c in claims]
@@ -129,6 +130,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--write", action="store_true", help="store the thresholds in calibration.json")
     parser.add_argument("--backend", default="torch", choices=("torch", "onnx", "onnx-int8"),
                         help="the classifier's backend (onnx-int8 thresholds are stored apart)")
+    parser.add_argument("--component", default="geoclaims.relations.v2",
+                        choices=("geoclaims.relations.v2", "geoclaims.relations.v3"),
+                        help="the event component the model was trained for (its candidates)")
     args = parser.parse_args(argv)
     if args.model is None:
         from ..resources import default_model_dir
@@ -136,7 +140,7 @@ def main(argv: list[str] | None = None) -> None:
         args.model = default_model_dir()
     default = json.loads((args.model / "calibration.json").read_text(encoding="utf-8"))["threshold"]
     gold = read_gold(args.gold)
-    claims = open_claims(args.model, read_articles(args.articles), backend=args.backend)
+    claims = open_claims(args.model, read_articles(args.articles), backend=args.backend, component=args.component)
     if args.backend in FP32_BACKENDS:
         thresholds = fit_claim_thresholds(claims, gold, default=default)
     else:

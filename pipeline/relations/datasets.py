@@ -69,9 +69,13 @@ registry.datasets.register("geoclaims.datasets.gold.v2",
                            func=_lazy("geoclaims.corpora.gold_v2", "load_gold_v2_examples"))
 registry.datasets.register("geoclaims.datasets.events.v1",
                            func=_lazy("geoclaims.corpora.event_examples", "load_event_examples"))
+registry.datasets.register("geoclaims.datasets.events.v2",
+                           func=_lazy("geoclaims.corpora.event_examples", "load_event_examples_v2"))
 registry.datasets.register("geoclaims.datasets.synthetic.v1",
                            func=_lazy("geoclaims.corpora.synthetic", "load_synthetic_examples"))
 registry.datasets.register("geoclaims.datasets.plv.v1",
                            func=_lazy("geoclaims.corpora.event_examples", "load_plv_examples"))
+registry.datasets.register("geoclaims.datasets.plv.v2",
+                           func=_lazy("geoclaims.corpora.event_examples", "load_plv_examples_v2"))
 registry.datasets.register("geoclaims.datasets.silver.v1",
                            func=_lazy("geoclaims.relations.silver_data", "iter_silver_examples"))

@@ -30,3 +30,31 @@ def test_a_share_keeps_or_drops_whole_sentences_reproducibly():
     sentences = {sentence_key(e.example_id) for e in first}
     assert 150 < len(sentences) < 250
     assert len(first) == 3 * len(sentences)
+
+
+def test_the_v2_datasets_draw_no_target_examples_with_the_object_in_the_trigger(monkeypatch):
+    """``geoclaims.datasets.events.v2``/``plv.v2`` label the candidates of ``geoclaims.relations.v3``."""
+    from test_candidates import parsed
+
+    from geoclaims.corpora import event_examples
+    from geoclaims.relations.datasets import full_name
+
+    words = ["Imports", "forced", "Moscow", "to", "erect", "trade", "barriers", "."]
+    doc = parsed(words, [1, 1, 1, 4, 1, 6, 4, 1], ["nsubj", "ROOT", "dobj", "aux", "xcomp", "compound", "dobj", "punct"],
+                 ["NOUN", "VERB", "PROPN", "PART", "VERB", "NOUN", "NOUN", "PUNCT"], [(2, 3, "GPE")],
+                 ["import", "force", "Moscow", "to", "erect", "trade", "barrier", "."])
+    monkeypatch.setattr(event_examples, "_nlp", lambda: lambda text: doc)
+    text = doc.text
+    barriers = (text.index("erect"), text.index(" ."))
+    gold = [{"type": "SANCTION", "sources": [{"span": (text.index("Moscow"), text.index(" to"))}], "targets": [],
+             "trigger": (text.index("trade"), text.index(" ."))}]
+    v1 = event_examples.sentence_examples(text, gold, key="k", doc_id="d", source="wikinews")
+    v2 = event_examples.sentence_examples(text, gold, key="k", doc_id="d", source="wikinews", object_in_trigger=True)
+    assert [(e.object, e.label) for e in v2 if e.example_id.startswith("k-c")] == [(barriers, "SANCTION")]
+    # v1's trigger ("erect") misses the gold trigger: NONE, and the gold pair is added as it stands
+    assert [(text[slice(*e.object)], e.label) for e in v1] == [("erect", "NONE"), ("trade barriers", "SANCTION")]
+    assert full_name("events") == "geoclaims.datasets.events.v1"
+    from geoclaims import registry
+
+    assert registry.get(registry.datasets, "geoclaims.datasets.events.v2").__doc__.endswith("load_event_examples_v2.")
+    assert registry.get(registry.datasets, "geoclaims.datasets.plv.v2").__doc__.endswith("load_plv_examples_v2.")

@@ -73,6 +73,36 @@ def test_an_object_that_controls_an_infinitive_is_its_source():
     assert ("Moscow", "erect", None, ()) in described(doc)
 
 
+def erect_trade_barriers():
+    words = ["Imports", "forced", "Moscow", "to", "erect", "trade", "barriers", "."]
+    return parsed(words, [1, 1, 1, 4, 1, 6, 4, 1], ["nsubj", "ROOT", "dobj", "aux", "xcomp", "compound", "dobj", "punct"],
+                  ["NOUN", "VERB", "PROPN", "PART", "VERB", "NOUN", "NOUN", "PUNCT"], [(2, 3, "GPE")],
+                  ["import", "force", "Moscow", "to", "erect", "trade", "barrier", "."])
+
+
+def no_target_triggers(doc, **options):
+    return [(e.candidate.subject.text, e.candidate.predicate.text)
+            for e in event_candidates(doc, **options) if e.candidate.object is None]
+
+
+def test_a_v3_no_target_trigger_holds_the_direct_object_with_its_compounds():
+    doc = erect_trade_barriers()
+    assert no_target_triggers(doc) == [("Moscow", "erect")]
+    assert no_target_triggers(doc, object_in_trigger=True) == [("Moscow", "erect trade barriers")]
+    (event,) = [e for e in event_candidates(doc, object_in_trigger=True) if e.candidate.object is None]
+    text, _, second = classifier_item(event.candidate)
+    assert text[slice(*second)] == "erect trade barriers"
+
+
+def test_a_v3_trigger_takes_the_object_of_the_open_complement_and_leaves_verbs_without_one_alone():
+    words = ["Iran", "threatened", "to", "close", "the", "strait", "."]
+    doc = parsed(words, [1, 1, 3, 1, 5, 3, 1], ["nsubj", "ROOT", "aux", "xcomp", "det", "dobj", "punct"],
+                 ["PROPN", "VERB", "PART", "VERB", "DET", "NOUN", "PUNCT"], [(0, 1, "GPE")],
+                 ["Iran", "threaten", "to", "close", "the", "strait", "."])
+    assert no_target_triggers(doc, object_in_trigger=True) == [("Iran", "threatened to close the strait")]
+    assert no_target_triggers(coordinated_meeting(), object_in_trigger=True) == [("France", "met"), ("Germany", "met")]
+
+
 def test_a_pronoun_the_article_links_to_an_actor_is_a_mention_and_an_unlinked_one_is_not():
     from geoclaims.actors.context import Link, register_context_extensions
     from geoclaims.actors.gazetteer import Actor

@@ -62,14 +62,20 @@ def deficits(split: str, floor: int) -> dict[str, float]:
     return {label: float(floor - counts[label]) for label in CUES if counts[label] < floor}
 
 
-def cue_hits(text: str) -> Counter:
-    return Counter({label: len(pattern.findall(text)) for label, pattern in CUES.items()})
+def cue_hits(text: str, cues: dict[str, re.Pattern] | None = None) -> Counter:
+    return Counter({label: len(pattern.findall(text)) for label, pattern in (cues or CUES).items()})
 
 
-def pick_articles(articles, need: dict[str, float], count: int) -> list:
+def with_extra_cues(extra: dict[str, str]) -> dict[str, re.Pattern]:
+    """``CUES`` with each type's pattern in ``extra`` added as an alternative (one round's own cue words)."""
+    return {label: re.compile(f"(?:{TYPE_CUES[label]})|(?:{extra[label]})" if label in extra else TYPE_CUES[label],
+                              re.IGNORECASE) for label in TYPE_CUES}
+
+
+def pick_articles(articles, need: dict[str, float], count: int, cues: dict[str, re.Pattern] | None = None) -> list:
     """Greedy: the article whose (capped) cue hits cover most of what is still needed, ``count`` times."""
     need = dict(need)
-    scored = [(a, cue_hits(a.text)) for a in articles]
+    scored = [(a, cue_hits(a.text, cues)) for a in articles]
     chosen = []
     while scored and len(chosen) < count and any(v > 0 for v in need.values()):
         def gain(entry):
@@ -86,26 +92,28 @@ def pick_articles(articles, need: dict[str, float], count: int) -> list:
 
 
 def build_targeted_pool(out: Path, split: str, *, floor: int, count: int, first_number: int,
-                        batch_size: int = 60, only: set[str] | None = None, skip_pools: tuple[Path, ...] = ()) -> dict:
-    """Pool batches for ``count`` articles of ``split`` chosen for its deficits under ``floor`` (or, with
-    ``only``, exactly those articles), skipping articles with gold records or in ``skip_pools``."""
+                        batch_size: int = 60, only: set[str] | None = None, skip_pools: tuple[Path, ...] = (),
+                        need: dict[str, float] | None = None, extra_cues: dict[str, str] | None = None) -> dict:
+    """Pool batches for ``count`` articles of ``split`` chosen for its deficits under ``floor`` (or for
+    ``need``, events per type, with ``extra_cues`` added to the cue words; or, with ``only``, exactly those
+    articles), skipping articles with gold records or in ``skip_pools``."""
     from geoclaims.nlp import build_nlp
 
     from .event_pool import article_items, drawn_articles, write_batches
 
     done = annotated_doc_ids(list(skip_pools))
     candidates = drawn_articles(split, 10**6, seed=7, skip=done)
-    need = deficits(split, floor)
+    need = need or deficits(split, floor)
     if only is not None:
         chosen = [a for a in candidates if a.id in only]
     else:
-        chosen = pick_articles(candidates, need, count * 2)
+        chosen = pick_articles(candidates, need, count * 2, with_extra_cues(extra_cues or {}))
     nlp = build_nlp()
-    per_article = []
+    per_article, known = [], annotated_sentences()
     for article in chosen:
         items = article_items(nlp, article, split)
-        if items and len(items) <= MAX_SENTENCES:
-            per_article.append(items)
+        if items and len(items) <= MAX_SENTENCES and not any(item["sha1"] in known for item in items):
+            per_article.append(items)  # an article under another id whose sentences are in the gold already: skipped
         if len(per_article) == count:
             break
     for n, items in enumerate(per_article):
@@ -116,6 +124,11 @@ def build_targeted_pool(out: Path, split: str, *, floor: int, count: int, first_
     paths = write_batches(per_article, out, split, batch_size=batch_size, first_batch=first_batch)
     return {"split": split, "need": need, "articles": len(per_article),
             "sentences": sum(len(i) for i in per_article), "batches": [p.name for p in paths]}
+
+
+def annotated_sentences() -> set[str]:
+    """The sentence hashes (``sha1``) of every gold record: Wikinews repeats some articles under new ids."""
+    return {r["sha1"] for split in ("train", "dev", "test") for r in iter_event_records(split)}
 
 
 def annotated_doc_ids(pool_dirs: list[Path]) -> set[str]:
@@ -174,7 +187,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--choose-held-out", type=int, metavar="N",
                         help="instead of a pool: choose N 2004–2010 train-split articles for test (for --need) "
                              "and write their ids to the held-out list (geoclaims.corpora.wikinews.HELD_OUT_TEST)")
-    parser.add_argument("--need", type=parse_need, default={}, help='with --choose-held-out: "MOBILIZE=45,THREATEN=42"')
+    parser.add_argument("--need", type=parse_need, default={},
+                        help='events per type to draw for (instead of the --floor deficits): "MOBILIZE=45,THREATEN=42"')
+    parser.add_argument("--extra-cue", action="append", default=[], metavar="TYPE=REGEX",
+                        help="a cue pattern added to TYPE's for this round (e.g. trade restrictions for SANCTION)")
     args = parser.parse_args(argv)
     if args.choose_held_out:
         from ..wikinews import HELD_OUT_TEST
@@ -184,9 +200,11 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps({"held_out": len(ids), "file": str(HELD_OUT_TEST)}))
         return
     only = set(args.only.read_text(encoding="utf-8").split()) if args.only else None
+    extra = dict(cue.split("=", 1) for cue in args.extra_cue)
     print(json.dumps(build_targeted_pool(args.out, args.split, floor=args.floor, count=args.articles,
                                          first_number=args.first_number, batch_size=args.batch_size, only=only,
-                                         skip_pools=tuple(args.skip_pool))))
+                                         skip_pools=tuple(args.skip_pool), need=args.need or None,
+                                         extra_cues=extra)))
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from types import SimpleNamespace
 
-from geoclaims.corpora.annotation.event_targets import cue_hits, pick_articles
+from geoclaims.corpora.annotation.event_targets import cue_hits, pick_articles, with_extra_cues
 from geoclaims.corpora.event_gold import merge
 
 
@@ -24,6 +24,16 @@ def test_pick_articles_prefers_what_is_still_needed_and_stops_when_covered():
     chosen = pick_articles(articles, {"MOBILIZE": 1.0, "CONCEDE": 0.5}, 5)
     assert [a.id for a in chosen] == ["b", "a"]  # b covers MOBILIZE first; c has no cue and is never taken
     assert [a.id for a in pick_articles(articles, {"MOBILIZE": 1.0}, 5)] == ["b"]
+
+
+def test_a_rounds_extra_cue_words_add_to_a_types_own():
+    text = "Washington set import quotas on Chinese textiles; Beijing imposed tariffs."
+    assert cue_hits(text)["SANCTION"] == 1
+    cues = with_extra_cues({"SANCTION": r"\bimport quotas?\b"})
+    assert cue_hits(text, cues)["SANCTION"] == 2 and cue_hits(text, cues)["CONSULT"] == cue_hits(text)["CONSULT"]
+    articles = [article("a", "Talks resumed."), article("b", "The import quotas stay.")]
+    assert [a.id for a in pick_articles(articles, {"SANCTION": 1.0}, 5, cues)] == ["b"]
+    assert pick_articles(articles, {"SANCTION": 1.0}, 5) == []
 
 
 def write_lines(path, rows):
