@@ -47,8 +47,10 @@ def type_thresholds(model_dir: Path, backend: str | None = None) -> dict[str, fl
 
 
 # the training data of each candidate generator: a model trained on one reads the other's triggers worse
-TRAINED_FOR = {"geoclaims.datasets.events.v1": "geoclaims.relations.v2", "geoclaims.datasets.plv.v1": "geoclaims.relations.v2",
-               "geoclaims.datasets.events.v2": "geoclaims.relations.v3", "geoclaims.datasets.plv.v2": "geoclaims.relations.v3"}
+TRAINED_FOR = {"geoclaims.datasets.events.v1": "geoclaims.relations.v2",
+               "geoclaims.datasets.plv.v1": "geoclaims.relations.v2",
+               "geoclaims.datasets.events.v2": "geoclaims.relations.v3",
+               "geoclaims.datasets.plv.v2": "geoclaims.relations.v3"}
 
 
 def trained_component(meta: dict) -> str | None:
@@ -70,7 +72,7 @@ def same_actor(event: EventCandidate) -> bool:
 
 
 class EventComponent(BatchedComponent):
-    # v3 (geoclaims-relations 0.5.0 on): a no-target trigger holds the verb's direct object (``trigger_words``)
+    # v3: a no-target trigger holds the verb's direct object (``trigger_words``)
     object_in_trigger = False
     component_name = "geoclaims.relations.v2"
 
