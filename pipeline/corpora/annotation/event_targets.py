@@ -68,6 +68,8 @@ def cue_hits(text: str, cues: dict[str, re.Pattern] | None = None) -> Counter:
 
 def with_extra_cues(extra: dict[str, str]) -> dict[str, re.Pattern]:
     """``CUES`` with each type's pattern in ``extra`` added as an alternative (one round's own cue words)."""
+    if not extra:
+        return CUES
     return {label: re.compile(f"(?:{TYPE_CUES[label]})|(?:{extra[label]})" if label in extra else TYPE_CUES[label],
                               re.IGNORECASE) for label in TYPE_CUES}
 

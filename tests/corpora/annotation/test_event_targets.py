@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from types import SimpleNamespace
 
-from geoclaims.corpora.annotation.event_targets import cue_hits, pick_articles, with_extra_cues
+from geoclaims.corpora.annotation.event_targets import CUES, cue_hits, pick_articles, with_extra_cues
 from geoclaims.corpora.event_gold import merge
 
 
@@ -34,6 +34,7 @@ def test_a_rounds_extra_cue_words_add_to_a_types_own():
     articles = [article("a", "Talks resumed."), article("b", "The import quotas stay.")]
     assert [a.id for a in pick_articles(articles, {"SANCTION": 1.0}, 5, cues)] == ["b"]
     assert pick_articles(articles, {"SANCTION": 1.0}, 5) == []
+    assert with_extra_cues({}) is CUES
 
 
 def write_lines(path, rows):
