@@ -5,7 +5,8 @@ The corpus is the first N Reuters-21578 articles with a body, in document order
 in its own process (so peak RSS is its own) with one torch/ONNX Runtime thread and a warm-up that is
 not timed:
 
-* ``spacy``: en_core_web_sm ``nlp.pipe`` over the article texts (the floor);
+* ``spacy``: en_core_web_sm ``nlp.pipe`` over the article texts (the floor), as shipped and with the two
+  faster, equivalent rule components extract uses (``geoclaims.lang.fast_rules``: same annotations);
 * ``extract``: ``run_extract`` end to end (read, clean, spaCy, actors, candidates, classifier, motive, store),
   with the shipped configuration ("default") and with other classifier/motive backends ("onnx/torch":
   v0.3's default); articles/s, words/s, claims/s, peak RSS and RSS after the first and last chunk;
@@ -82,11 +83,15 @@ def rates(seconds: float, articles: int, words: int, **extra: float) -> dict:
 
 
 # ---- stages (each in its own process) -------------------------------------------------------
-def stage_spacy(corpus: Path) -> dict:
+def stage_spacy(corpus: Path, variant: str = "stock") -> dict:
+    """spaCy alone: the model as shipped ("stock"), or with extract's faster equivalent rules ("fast-rules")."""
+    from geoclaims.lang.fast_rules import speed_up
     from geoclaims.nlp import english
 
     texts = load_texts(corpus)
     nlp = english()
+    if variant == "fast-rules":
+        speed_up(nlp)
     list(nlp.pipe(texts[:WARMUP]))
     start = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=16):
@@ -201,15 +206,20 @@ def versions() -> dict:
 
 
 def table(report: dict) -> str:
-    spacy = report["spacy"]
+    spacy, fast = report["spacy"], report.get("spacy_fast_rules")
     rows = [f"corpus: {report['corpus']['articles']} articles, {report['corpus']['words']} words; "
             f"{report['machine']['cpu']} ({report['machine']['cores']} cores)",
-            f"{'run':<36}{'articles/s':>11}{'words/s':>10}{'claims/s':>10}{'peak RSS MB':>13}{'x spaCy':>9}",
+            f"{'run':<36}{'articles/s':>11}{'words/s':>10}{'claims/s':>10}{'peak RSS MB':>13}{'x spaCy':>9}"
+            f"{'x fast':>8}",
             f"{'spaCy alone (sm)':<36}{spacy['articles_per_s']:>11}{spacy['words_per_s']:>10}{'':>10}"
             f"{spacy['peak_rss_mb']:>13}{1.0:>9.2f}"]
+    if fast:
+        rows.append(f"{'spaCy alone, fast rules':<36}{fast['articles_per_s']:>11}{fast['words_per_s']:>10}{'':>10}"
+                    f"{fast['peak_rss_mb']:>13}{fast['words_per_s'] / spacy['words_per_s']:>9.2f}{1.0:>8.2f}")
     for name, row in report["extract"].items():
         rows.append(f"{'extract ' + name:<36}{row['articles_per_s']:>11}{row['words_per_s']:>10}"
-                    f"{row['claims_per_s']:>10}{row['peak_rss_mb']:>13}{row['ratio_to_spacy']:>9.2f}")
+                    f"{row['claims_per_s']:>10}{row['peak_rss_mb']:>13}{row['ratio_to_spacy']:>9.2f}"
+                    f"{row.get('ratio_to_spacy_fast_rules', float('nan')):>8.2f}")
     cls = report["classifier"]
     rows.append("classifier alone (pairs/s, 1 thread): " + ", ".join(
         f"{b} {cls[b]['pairs_per_s']}" for b in ("torch", "onnx", "onnx-int8") if b in cls))
@@ -241,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.stage:
         one_thread()
         name, *rest = args.stage
-        stages = {"spacy": lambda: stage_spacy(Path(rest[0])),
+        stages = {"spacy": lambda: stage_spacy(Path(rest[0]), *rest[1:]),
                   "extract": lambda: stage_extract(Path(rest[0]), *rest[1:]),
                   "classifier": lambda: stage_classifier(rest[0]),
                   "workers": lambda: stage_workers(Path(rest[0]), int(rest[1]))}
@@ -255,15 +265,19 @@ def main(argv: list[str] | None = None) -> int:
     runs += [("extract", f"onnx {component} {Path(model_dir).name}", "onnx/torch", component, model_dir)
              for component, model_dir in args.compare]
     spacy_runs: list[dict] = []
+    fast_runs: list[dict] = []
     extract_runs: dict[str, list[dict]] = {name: [] for _stage, name, *_rest in runs}
     for _ in range(args.repeat):  # spaCy, then each extract run right after it: a ratio per round
         spacy_runs.append(run_stage("spacy", str(corpus_path)))
+        fast_runs.append(run_stage("spacy", str(corpus_path), "fast-rules"))
         for _stage, name, backends, component, model_dir in runs:
             row = run_stage("extract", str(corpus_path), backends, args.device, *([component, model_dir] if component else []))
             row["ratio_to_spacy"] = round(row["words_per_s"] / spacy_runs[-1]["words_per_s"], 3)
+            row["ratio_to_spacy_fast_rules"] = round(row["words_per_s"] / fast_runs[-1]["words_per_s"], 3)
             extract_runs[name].append(row)
     report["repeat"] = args.repeat
     report["spacy"] = median_run(spacy_runs, "words_per_s")
+    report["spacy_fast_rules"] = median_run(fast_runs, "words_per_s")
     report["extract"] = {name: median_run(rows, "ratio_to_spacy") for name, rows in extract_runs.items()}
     report["classifier"] = run_stage("classifier", args.device)
     if args.workers > 1:

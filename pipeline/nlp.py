@@ -1,9 +1,10 @@
 """The spaCy pipeline: en_core_web_sm (pinned package) + paragraph breaks + the actor gazetteer.
 
 ``build_nlp()`` assembles: ``geoclaims_paragraphs`` (a blank line always ends a sentence, so
-headlines do not run into the next paragraph) -> tagger/parser -> the actor ``entity_ruler`` before
-``ner`` -> ``ner`` -> ``geoclaims_actors`` -> optionally ``geoclaims_relations`` (Doc._.claims) and
-``geoclaims_motive`` (each claim's motive).
+headlines do not run into the next paragraph) -> tagger/parser -> the attribute rules and lemmatizer (with
+the faster, equivalent stand-ins of ``lang.fast_rules``) -> the actor ``entity_ruler`` before ``ner`` ->
+``ner`` -> ``geoclaims_actors`` -> optionally ``geoclaims_relations`` (Doc._.claims) and
+``geoclaims_motive`` (each claim's motive). ``english()`` is the model as shipped (the bench's floor).
 """
 from __future__ import annotations
 
@@ -61,8 +62,10 @@ def build_nlp(*, relations: bool = False, model_dir: Path | str | None = None, b
     with ``motive_dir`` the motive component ``motive_component`` (``geoclaims.motive.v1`` or ``.v2``) follows,
     its tagger on ``motive_backend`` (torch, onnx, onnx-int8; ``motive_threads`` ONNX Runtime threads)."""
     from .actors.component import FACTORY, LINKS_FACTORY, add_actor_ruler
+    from .lang.fast_rules import speed_up
 
     nlp = english()
+    speed_up(nlp)
     nlp.add_pipe(PARAGRAPHS, before="parser")
     add_actor_ruler(nlp)
     nlp.add_pipe(LINKS_FACTORY, name="geoclaims_actor_links")  # in-article links, read by resolve_span
